@@ -1,0 +1,10 @@
+//! verso: read news articles side by side — speakers, quotes, and the passages
+//! the articles share or dispute.
+//!
+//! The library holds every piece of the program so that each can be tested alone:
+//! [`story`] reads and anchors story files, [`layout`] wraps text for the screen,
+//! [`app`] is the reader's state, [`keys`] maps input to actions, [`ui`] draws,
+//! and [`cli`] ties them to the command line.
+
+pub mod cli;
+pub mod story;

@@ -1,0 +1,523 @@
+//! Anchoring: turn the checked entries of a story file into a [`Story`], reading
+//! each article and resolving every selector to one byte range.
+//!
+//! All selectors of an article are found in one pass over its text (Aho-Corasick
+//! over the distinct selector texts), so anchoring grows with the text plus the
+//! number of occurrences, never with texts × selectors.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use unicode_segmentation::GraphemeCursor;
+
+use super::format::Selector;
+use super::parse::Parsed;
+use super::problem::quote_excerpt;
+use super::{
+    Article, Color, Link, LinkKind, LoadError, Passage, Problem, Quote, QuoteKind, Speaker, Story,
+    mentions,
+};
+
+/// At most this many "not found" problems get a closest passage: finding one
+/// costs a pass over the article.
+const MAX_CLOSEST: usize = 100;
+
+/// Who a selector belongs to, to report and to store its range.
+#[derive(Clone, Copy)]
+enum Owner {
+    Quote(usize),
+    Passage(usize, usize),
+}
+
+struct Pending<'a> {
+    owner: Owner,
+    article: usize,
+    selector: &'a Selector,
+    path: String,
+    id: &'a str,
+}
+
+pub(super) fn build(
+    source: &str,
+    parsed: &Parsed,
+    mut read_article: impl FnMut(&str) -> Result<String, String>,
+    problems: &mut Vec<Problem>,
+) -> Result<Story, LoadError> {
+    let mut articles = Vec::new();
+    let mut article_ids: HashMap<&str, usize> = HashMap::new();
+    for (_, a) in &parsed.articles {
+        let text = read_article(&a.file).map_err(|msg| LoadError::new(source, msg))?;
+        let title = a
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| first_line(&text));
+        article_ids.insert(&a.id, articles.len());
+        articles.push(Article {
+            id: a.id.clone(),
+            file: a.file.clone(),
+            title,
+            outlet: a.outlet.clone(),
+            published: a.published.clone(),
+            url: a.url.clone(),
+            text,
+            mentions: Vec::new(),
+        });
+    }
+    if articles.is_empty() && !problems.iter().any(|p| p.path == "articles") {
+        problems.push(Problem::new("articles", None, "the story has no articles"));
+    }
+
+    let mut speakers = Vec::new();
+    let mut speaker_ids: HashMap<&str, usize> = HashMap::new();
+    for (_, s) in &parsed.speakers {
+        speaker_ids.insert(&s.id, speakers.len());
+        speakers.push(Speaker {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            description: s.description.clone(),
+            aliases: s.aliases.clone(),
+            color: s.color.as_deref().and_then(Color::parse),
+        });
+    }
+
+    let unknown_article = |path: String, id: &str, name: &str, problems: &mut Vec<Problem>| {
+        let known: Vec<&str> = parsed.articles.iter().map(|(_, a)| a.id.as_str()).collect();
+        problems.push(Problem::new(
+            path,
+            Some(id),
+            format!(
+                "article \"{name}\" is not in this story (articles: {})",
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            ),
+        ));
+    };
+
+    // Cross-references first, then every selector in one batch per article.
+    let mut pending: Vec<Pending> = Vec::new();
+    for (qi, (i, q)) in parsed.quotes.iter().enumerate() {
+        let path = format!("quotes[{i}]");
+        let article = article_ids.get(q.article.as_str()).copied();
+        if article.is_none() {
+            unknown_article(format!("{path}.article"), &q.id, &q.article, problems);
+        }
+        if !speaker_ids.contains_key(q.speaker.as_str()) {
+            let known: Vec<&str> = parsed.speakers.iter().map(|(_, s)| s.id.as_str()).collect();
+            problems.push(Problem::new(
+                format!("{path}.speaker"),
+                Some(&q.id),
+                format!(
+                    "speaker \"{}\" is not in this story (speakers: {})",
+                    q.speaker,
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                ),
+            ));
+            continue;
+        }
+        if let Some(article) = article {
+            pending.push(Pending {
+                owner: Owner::Quote(qi),
+                article,
+                selector: &q.selector,
+                path,
+                id: &q.id,
+            });
+        }
+    }
+    for (li, (i, l, idx)) in parsed.links.iter().enumerate() {
+        for (pi, p) in l.passages.iter().enumerate() {
+            let path = format!("links[{i}].passages[{}]", idx[pi]);
+            match article_ids.get(p.article.as_str()) {
+                Some(&article) => pending.push(Pending {
+                    owner: Owner::Passage(li, pi),
+                    article,
+                    selector: &p.selector,
+                    path,
+                    id: &l.id,
+                }),
+                None => unknown_article(format!("{path}.article"), &l.id, &p.article, problems),
+            }
+        }
+    }
+
+    let mut quote_ranges: Vec<Option<Range<usize>>> = vec![None; parsed.quotes.len()];
+    let mut passage_ranges: Vec<Vec<Option<Range<usize>>>> = parsed
+        .links
+        .iter()
+        .map(|(_, l, _)| vec![None; l.passages.len()])
+        .collect();
+    let mut closest_budget = MAX_CLOSEST;
+    for (ai, article) in articles.iter().enumerate() {
+        let mine: Vec<&Pending> = pending.iter().filter(|p| p.article == ai).collect();
+        let found = find_all(&article.text, mine.iter().map(|p| p.selector.text.as_str()));
+        let index = CharIndex::new(&article.text);
+        for (p, occurrences) in mine.iter().zip(found) {
+            match resolve(&article.text, &index, p.selector, &occurrences) {
+                Ok((range, warning)) => {
+                    if let Some(w) = warning {
+                        problems.push(Problem::new(format!("{}.start", p.path), Some(p.id), w));
+                    }
+                    let range = snap_to_graphemes(&article.text, range);
+                    match p.owner {
+                        Owner::Quote(q) => quote_ranges[q] = Some(range),
+                        Owner::Passage(l, j) => passage_ranges[l][j] = Some(range),
+                    }
+                }
+                Err(why) => {
+                    let mut message = why.message(&article.id, p.selector);
+                    if matches!(why, Unresolved::NotFound) && closest_budget > 0 {
+                        closest_budget -= 1;
+                        if let Some(r) = closest(&article.text, &p.selector.text) {
+                            message.push_str(&format!(
+                                "; closest passage (character {}): {}",
+                                index.chars_before(r.start),
+                                quote_excerpt(&article.text[r], 200)
+                            ));
+                        }
+                    }
+                    problems.push(Problem::new(p.path.clone(), Some(p.id), message));
+                }
+            }
+        }
+    }
+
+    let mut quotes = Vec::new();
+    for (qi, (_, q)) in parsed.quotes.iter().enumerate() {
+        if let Some(range) = quote_ranges[qi].take() {
+            quotes.push(Quote {
+                id: q.id.clone(),
+                article: article_ids[q.article.as_str()],
+                speaker: speaker_ids[q.speaker.as_str()],
+                kind: q
+                    .kind
+                    .as_deref()
+                    .and_then(QuoteKind::parse)
+                    .unwrap_or(QuoteKind::Direct),
+                cue: q.cue.clone(),
+                range,
+            });
+        }
+    }
+    quotes.sort_by_key(|q| (q.article, q.range.start, q.range.end));
+
+    let mut links = Vec::new();
+    for (li, (i, l, _)) in parsed.links.iter().enumerate() {
+        let mut passages: Vec<Passage> = Vec::new();
+        for (pi, p) in l.passages.iter().enumerate() {
+            if let Some(range) = passage_ranges[li][pi].take() {
+                passages.push(Passage {
+                    article: article_ids[p.article.as_str()],
+                    range,
+                });
+            }
+        }
+        let named: Vec<&str> = l.passages.iter().map(|p| p.article.as_str()).collect();
+        let mut distinct = named.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() < 2 {
+            problems.push(Problem::new(
+                format!("links[{i}].passages"),
+                Some(&l.id),
+                format!(
+                    "all passages of the link are in article \"{}\": a link joins passages of at least two articles",
+                    named.first().copied().unwrap_or_default()
+                ),
+            ));
+            continue;
+        }
+        let mut anchored: Vec<usize> = passages.iter().map(|p| p.article).collect();
+        anchored.sort_unstable();
+        anchored.dedup();
+        if anchored.len() < 2 {
+            continue; // its unanchored passages are already problems
+        }
+        links.push(Link {
+            id: l.id.clone(),
+            kind: l
+                .kind
+                .as_deref()
+                .and_then(LinkKind::parse)
+                .unwrap_or(LinkKind::Paraphrase),
+            note: l.note.clone(),
+            passages,
+        });
+    }
+
+    mentions::find(&mut articles, &speakers, problems);
+
+    let title = parsed
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| articles.first().map(|a| a.title.clone()))
+        .unwrap_or_else(|| "(untitled story)".to_string());
+    Ok(Story {
+        source: source.to_string(),
+        title,
+        articles,
+        speakers,
+        quotes,
+        links,
+        problems: Vec::new(),
+    })
+}
+
+/// The first non-empty line of a text, trimmed, as a default title.
+fn first_line(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("(empty article)");
+    let cut: String = line.chars().take(120).collect();
+    if cut.len() < line.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+/// For each needle, the byte offsets of all its occurrences in `text`, in one pass.
+pub(crate) fn find_all<'n>(text: &str, needles: impl Iterator<Item = &'n str>) -> Vec<Vec<usize>> {
+    let mut pattern_of: HashMap<&str, usize> = HashMap::new();
+    let mut patterns: Vec<&str> = Vec::new();
+    let needle_pattern: Vec<usize> = needles
+        .map(|n| {
+            *pattern_of.entry(n).or_insert_with(|| {
+                patterns.push(n);
+                patterns.len() - 1
+            })
+        })
+        .collect();
+    let mut hits: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+    if !patterns.is_empty() {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("selector patterns always build");
+        for m in ac.find_overlapping_iter(text) {
+            hits[m.pattern().as_usize()].push(m.start());
+        }
+    }
+    needle_pattern
+        .into_iter()
+        .map(|p| hits[p].clone())
+        .collect()
+}
+
+enum Unresolved {
+    NotFound,
+    NoContextMatch(usize),
+    Ambiguous(Vec<usize>),
+}
+
+impl Unresolved {
+    fn message(&self, article: &str, sel: &Selector) -> String {
+        let text = quote_excerpt(&sel.text, 60);
+        match self {
+            Unresolved::NotFound => format!("text {text} is not in article \"{article}\""),
+            Unresolved::NoContextMatch(n) => format!(
+                "text {text} occurs {n} time{} in article \"{article}\", but never with the given {}",
+                if *n == 1 { "" } else { "s" },
+                match (&sel.prefix, &sel.suffix) {
+                    (Some(_), Some(_)) => "prefix and suffix",
+                    (Some(_), None) => "prefix",
+                    _ => "suffix",
+                }
+            ),
+            Unresolved::Ambiguous(at) => {
+                let shown: Vec<String> = at.iter().take(5).map(|c| c.to_string()).collect();
+                format!(
+                    "text {text} occurs {} times in article \"{article}\" (at characters {}{}) and nothing chooses one: add a prefix, suffix or start",
+                    at.len(),
+                    shown.join(", "),
+                    if at.len() > 5 { ", …" } else { "" }
+                )
+            }
+        }
+    }
+}
+
+/// Applies FORMAT.md's resolution to the occurrences of a selector's text: keep
+/// those whose prefix and suffix match, then the one nearest `start`. Returns the
+/// range and, when `start` lies beyond the text, a warning.
+fn resolve(
+    text: &str,
+    index: &CharIndex,
+    sel: &Selector,
+    occurrences: &[usize],
+) -> Result<(Range<usize>, Option<String>), Unresolved> {
+    if occurrences.is_empty() {
+        return Err(Unresolved::NotFound);
+    }
+    let len = sel.text.len();
+    let fits: Vec<usize> = occurrences
+        .iter()
+        .copied()
+        .filter(|&at| {
+            sel.prefix
+                .as_deref()
+                .is_none_or(|p| text[..at].ends_with(p))
+        })
+        .filter(|&at| {
+            sel.suffix
+                .as_deref()
+                .is_none_or(|s| text[at + len..].starts_with(s))
+        })
+        .collect();
+    let mut warning = None;
+    let chosen = match (fits.len(), sel.start) {
+        (0, _) => return Err(Unresolved::NoContextMatch(occurrences.len())),
+        (1, start) => {
+            if let Some(s) = start
+                && s > index.total as u64
+            {
+                warning = Some(beyond(s, index.total));
+            }
+            fits[0]
+        }
+        (_, None) => {
+            return Err(Unresolved::Ambiguous(
+                fits.iter().map(|&b| index.chars_before(b)).collect(),
+            ));
+        }
+        (_, Some(start)) => {
+            if start > index.total as u64 {
+                warning = Some(beyond(start, index.total));
+            }
+            let dist = |b: usize| (index.chars_before(b) as u64).abs_diff(start);
+            let best = fits.iter().map(|&b| dist(b)).min().unwrap_or(0);
+            let nearest: Vec<usize> = fits.iter().copied().filter(|&b| dist(b) == best).collect();
+            if nearest.len() > 1 {
+                return Err(Unresolved::Ambiguous(
+                    nearest.iter().map(|&b| index.chars_before(b)).collect(),
+                ));
+            }
+            nearest[0]
+        }
+    };
+    Ok((chosen..chosen + len, warning))
+}
+
+fn beyond(start: u64, total: usize) -> String {
+    format!(
+        "start {start} is beyond the end of the article ({total} characters); the text was anchored without it"
+    )
+}
+
+/// Widens a byte range to the nearest grapheme-cluster boundaries.
+fn snap_to_graphemes(text: &str, r: Range<usize>) -> Range<usize> {
+    let boundary = |at: usize| {
+        GraphemeCursor::new(at, text.len(), true)
+            .is_boundary(text, 0)
+            .unwrap_or(true)
+    };
+    let mut start = r.start;
+    if !boundary(start) {
+        let mut c = GraphemeCursor::new(start, text.len(), true);
+        start = c.prev_boundary(text, 0).ok().flatten().unwrap_or(0);
+    }
+    let mut end = r.end;
+    if !boundary(end) {
+        let mut c = GraphemeCursor::new(end, text.len(), true);
+        end = c
+            .next_boundary(text, 0)
+            .ok()
+            .flatten()
+            .unwrap_or(text.len());
+    }
+    start..end
+}
+
+/// Byte offset → code-point offset, in O(1) plus a scan of at most one block.
+pub(crate) struct CharIndex<'t> {
+    text: &'t str,
+    /// Code points before each 4 KiB block.
+    blocks: Vec<usize>,
+    pub total: usize,
+}
+
+const BLOCK: usize = 4096;
+
+fn count_chars(bytes: &[u8]) -> usize {
+    // Every byte that is not a UTF-8 continuation byte starts a code point.
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+impl<'t> CharIndex<'t> {
+    pub fn new(text: &'t str) -> CharIndex<'t> {
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut total = 0;
+        for chunk in text.as_bytes().chunks(BLOCK) {
+            blocks.push(total);
+            total += count_chars(chunk);
+        }
+        CharIndex {
+            text,
+            blocks,
+            total,
+        }
+    }
+
+    pub fn chars_before(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        match self.blocks.get(byte / BLOCK) {
+            Some(&base) => base + count_chars(&self.text.as_bytes()[byte / BLOCK * BLOCK..byte]),
+            None => self.total,
+        }
+    }
+}
+
+/// The passage of `text` most like `needle`, for a "not found" message: the
+/// alignment of needle words with the most shared word pairs (or single words).
+fn closest(text: &str, needle: &str) -> Option<Range<usize>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let words = |s: &str| -> Vec<(usize, usize, String)> {
+        s.split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .map(|(i, w)| (i, i + w.len(), w.to_lowercase()))
+            .collect()
+    };
+    let want = words(needle);
+    if want.is_empty() {
+        return None;
+    }
+    let have = words(text);
+    // Keys are word pairs (single words for a one-word needle).
+    let key = |ws: &[(usize, usize, String)], i: usize| -> Option<(String, String)> {
+        let next = if want.len() >= 2 {
+            ws.get(i + 1)?.2.clone()
+        } else {
+            String::new()
+        };
+        Some((ws[i].2.clone(), next))
+    };
+    let mut wanted: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for j in 0..want.len() {
+        if let Some(k) = key(&want, j) {
+            wanted.entry(k).or_default().push(j);
+        }
+    }
+    let mut votes: HashMap<isize, usize> = HashMap::new();
+    for i in 0..have.len() {
+        if let Some(js) = key(&have, i).and_then(|k| wanted.get(&k)) {
+            for &j in js {
+                *votes.entry(i as isize - j as isize).or_default() += 1;
+            }
+        }
+    }
+    let (&first, _) = votes.iter().max_by_key(|&(k, v)| (*v, -k))?;
+    let first = first.max(0) as usize;
+    let last = (first + want.len() - 1).min(have.len() - 1);
+    Some(snap_to_graphemes(text, have[first].0..have[last].1))
+}

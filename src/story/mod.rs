@@ -1,0 +1,243 @@
+//! Stories: a set of articles about one event, with speakers, quotes and links.
+//!
+//! [`load`] reads a story file (FORMAT.md) and its article texts, checks every
+//! field, anchors every selector in its article, and returns a [`Story`] that holds
+//! everything sound plus the list of [`Problem`]s. Only errors that make the file
+//! unreadable are a [`LoadError`]. Anchored ranges are byte ranges into the article
+//! text that fall on grapheme-cluster boundaries, sorted where it matters, so the
+//! reader can highlight without searching again. Nothing here knows about terminals.
+
+mod anchor;
+pub mod bundled;
+mod color;
+pub mod format;
+mod mentions;
+mod parse;
+mod problem;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+pub use color::Color;
+pub use problem::{LoadError, Problem};
+
+/// An article's text and what the story file says about it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: String,
+    /// The `file` field as written in the story.
+    pub file: String,
+    /// The title to show: the story's `title`, or the text's first line.
+    pub title: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub text: String,
+    /// Mentions of speakers' names and aliases, sorted by start, not overlapping.
+    pub mentions: Vec<Mention>,
+}
+
+/// A whole-word occurrence of a speaker's name or alias.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub speaker: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub aliases: Vec<String>,
+    /// The colour the story asks for, if any; the reader picks one otherwise.
+    pub color: Option<Color>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+    Mixed,
+}
+
+impl QuoteKind {
+    pub fn parse(s: &str) -> Option<QuoteKind> {
+        match s {
+            "direct" => Some(QuoteKind::Direct),
+            "indirect" => Some(QuoteKind::Indirect),
+            "mixed" => Some(QuoteKind::Mixed),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// A quote anchored in its article.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    pub id: String,
+    pub article: usize,
+    pub speaker: usize,
+    pub kind: QuoteKind,
+    pub cue: Option<String>,
+    /// Byte range in the article's text.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    Same,
+    Paraphrase,
+    Conflict,
+}
+
+impl LinkKind {
+    pub fn parse(s: &str) -> Option<LinkKind> {
+        match s {
+            "same" => Some(LinkKind::Same),
+            "paraphrase" => Some(LinkKind::Paraphrase),
+            "conflict" => Some(LinkKind::Conflict),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Same => "same",
+            LinkKind::Paraphrase => "paraphrase",
+            LinkKind::Conflict => "conflict",
+        }
+    }
+}
+
+/// One article's side of a link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    pub article: usize,
+    pub range: Range<usize>,
+}
+
+/// Passages in two or more articles that tell the same thing.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub id: String,
+    pub kind: LinkKind,
+    pub note: Option<String>,
+    /// At least two passages, in at least two articles.
+    pub passages: Vec<Passage>,
+}
+
+/// A loaded story: everything sound in the file, and what was not.
+#[derive(Debug, Clone)]
+pub struct Story {
+    /// How to name the story file in messages (its path, `-`, or `(bundled) ...`).
+    pub source: String,
+    pub title: String,
+    pub articles: Vec<Article>,
+    pub speakers: Vec<Speaker>,
+    /// Sorted by article, then by start.
+    pub quotes: Vec<Quote>,
+    /// In file order.
+    pub links: Vec<Link>,
+    pub problems: Vec<Problem>,
+}
+
+impl Story {
+    /// The one-line summary `verso check` prints for a sound story.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} articles, {} speakers, {} quotes, {} links",
+            self.articles.len(),
+            self.speakers.len(),
+            self.quotes.len(),
+            self.links.len()
+        )
+    }
+
+    /// Quotes of one article, in text order.
+    pub fn quotes_in(&self, article: usize) -> impl Iterator<Item = (usize, &Quote)> {
+        self.quotes
+            .iter()
+            .enumerate()
+            .filter(move |(_, q)| q.article == article)
+    }
+}
+
+/// Reads the story file at `path` (or standard input for `-`) and the articles it
+/// names, relative to the story file's folder (the current folder for `-`).
+pub fn load(path: &Path) -> Result<Story, LoadError> {
+    let source = path.display().to_string();
+    let json = if path == Path::new("-") {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| LoadError::new(&source, format!("cannot read standard input: {e}")))?;
+        s
+    } else {
+        read_text(path).map_err(|msg| LoadError::new(&source, msg))?
+    };
+    let base: PathBuf = if path == Path::new("-") {
+        PathBuf::from(".")
+    } else {
+        path.parent()
+            .map(Path::to_path_buf)
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| PathBuf::from("."))
+    };
+    from_json(&source, &json, |file| {
+        let p = base.join(file);
+        if same_file(&p, path) {
+            return Err(format!(
+                "article file {} is the story file itself",
+                p.display()
+            ));
+        }
+        read_text(&p).map_err(|msg| format!("article file {}: {msg}", p.display()))
+    })
+}
+
+/// Builds a story from its JSON text; `read_article` returns the text of an
+/// article's `file` field or a message saying why it cannot.
+pub fn from_json(
+    source: &str,
+    json: &str,
+    read_article: impl FnMut(&str) -> Result<String, String>,
+) -> Result<Story, LoadError> {
+    let (file, mut problems) = parse::parse(source, json)?;
+    let mut story = anchor::build(source, &file, read_article, &mut problems)?;
+    story.problems = problems;
+    Ok(story)
+}
+
+/// Reads a whole file as UTF-8, with a message a person can act on if it fails.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    if path.is_dir() {
+        return Err("is a folder, not a file".to_string());
+    }
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+        format!(
+            "not UTF-8: invalid byte 0x{:02x} at byte offset {at} (line {line}); \
+             convert the file to UTF-8 (e.g. with iconv) and try again",
+            e.as_bytes()[at]
+        )
+    })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
