@@ -493,29 +493,32 @@ fn closest(text: &str, needle: &str) -> Option<Range<usize>> {
         return None;
     }
     let have = words(text);
-    // Keys are word pairs (single words for a one-word needle).
-    let key = |ws: &[(usize, usize, String)], i: usize| -> Option<(String, String)> {
-        let next = if want.len() >= 2 {
-            ws.get(i + 1)?.2.clone()
-        } else {
-            String::new()
-        };
-        Some((ws[i].2.clone(), next))
-    };
-    let mut wanted: HashMap<(String, String), Vec<usize>> = HashMap::new();
-    for j in 0..want.len() {
-        if let Some(k) = key(&want, j) {
-            wanted.entry(k).or_default().push(j);
-        }
-    }
-    let mut votes: HashMap<isize, usize> = HashMap::new();
-    for i in 0..have.len() {
-        if let Some(js) = key(&have, i).and_then(|k| wanted.get(&k)) {
-            for &j in js {
-                *votes.entry(i as isize - j as isize).or_default() += 1;
+    // Vote for alignments by shared word pairs; if none are shared, by words.
+    let votes = [2usize, 1]
+        .iter()
+        .filter(|&&n| n <= want.len())
+        .map(|&n| {
+            let key = |ws: &[(usize, usize, String)], i: usize| -> Option<Vec<String>> {
+                ws.get(i..i + n)
+                    .map(|w| w.iter().map(|x| x.2.clone()).collect())
+            };
+            let mut wanted: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+            for j in 0..want.len() {
+                if let Some(k) = key(&want, j) {
+                    wanted.entry(k).or_default().push(j);
+                }
             }
-        }
-    }
+            let mut votes: HashMap<isize, usize> = HashMap::new();
+            for i in 0..have.len() {
+                if let Some(js) = key(&have, i).and_then(|k| wanted.get(&k)) {
+                    for &j in js {
+                        *votes.entry(i as isize - j as isize).or_default() += 1;
+                    }
+                }
+            }
+            votes
+        })
+        .find(|v| !v.is_empty())?;
     let (&first, _) = votes.iter().max_by_key(|&(k, v)| (*v, -k))?;
     let first = first.max(0) as usize;
     let last = (first + want.len() - 1).min(have.len() - 1);
