@@ -19,6 +19,9 @@ use crate::story::{self, LoadError, Story};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A story file to read (none: the bundled story), or bare article files
+    /// ending in .txt, annotated by a draft.
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -32,6 +35,37 @@ pub enum Command {
         /// Story files (`-` for standard input); none: the bundled story.
         stories: Vec<PathBuf>,
     },
+    /// Draw the reader's screen as text, without a terminal, after feeding it
+    /// keys: for tests, documentation and scripts.
+    #[command(
+        after_help = "KEYS uses vim notation: plain characters, <Enter>, <Tab>, <S-Tab>, <Esc>, <Space>,\n<Up> <Down> <Left> <Right>, <PageUp> <PageDown>, <C-d>, <lt> for a literal <.\n\nExamples:\n  verso render --size 120x40\n  verso render --size 100x30 --keys ']]]' --color\n  verso render annotations/carter.json --keys '/six<Enter>'"
+    )]
+    Render {
+        /// A story file, or bare .txt articles; none: the bundled story.
+        files: Vec<PathBuf>,
+        /// Screen size, COLUMNSxROWS.
+        #[arg(long, default_value = "120x40", value_parser = parse_size)]
+        size: (u16, u16),
+        /// Keys to press before drawing.
+        #[arg(long, default_value = "")]
+        keys: String,
+        /// Print colours and attributes as ANSI escape sequences.
+        #[arg(long)]
+        color: bool,
+    },
+}
+
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("{s:?}: expected COLUMNSxROWS, e.g. 100x30"))?;
+    let n = |v: &str| v.trim().parse::<u16>().ok().filter(|&n| n >= 1);
+    match (n(w), n(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err(format!(
+            "{s:?}: columns and rows must be whole numbers from 1 to 65535"
+        )),
+    }
 }
 
 /// Runs the program and returns its exit code.
@@ -46,8 +80,115 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Some(Command::Check { stories }) => check(&stories),
-        None => check(&[]),
+        Some(Command::Render {
+            files,
+            size,
+            keys,
+            color,
+        }) => render(&files, size, &keys, color),
+        None => read(&cli.files),
     }
+}
+
+/// Opens what the command line names: the bundled story, a story file, or
+/// bare articles with drafted annotations (`true`: a draft).
+pub fn open(files: &[PathBuf]) -> Result<(Story, bool), String> {
+    match files {
+        [] => load_story(None)
+            .map(|s| (s, false))
+            .map_err(|e| e.to_string()),
+        [one] if !is_txt(one) => load_story(Some(one))
+            .map(|s| (s, false))
+            .map_err(|e| e.to_string()),
+        many => {
+            if let Some(bad) = many.iter().find(|f| !is_txt(f)) {
+                return Err(format!(
+                    "{}: give one story file (.json), or articles ending in .txt to draft annotations for",
+                    bad.display()
+                ));
+            }
+            open_draft(many).map(|s| (s, true))
+        }
+    }
+}
+
+/// Drafts annotations for bare articles and loads the draft as a story.
+fn open_draft(files: &[PathBuf]) -> Result<Story, String> {
+    let _ = files;
+    Err("drafting is not wired yet".into())
+}
+
+fn is_txt(p: &std::path::Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+/// Opens the story for the reader, or says why not (with the exit code).
+fn open_for_reader(files: &[PathBuf]) -> Result<(Story, bool), i32> {
+    let (story, draft) = open(files).map_err(|e| {
+        eprintln!("verso: {e}");
+        2
+    })?;
+    if story.articles.is_empty() {
+        for p in &story.problems {
+            eprintln!("{}: {p}", story.source);
+        }
+        eprintln!("verso: {}: no article could be opened", story.source);
+        return Err(1);
+    }
+    Ok((story, draft))
+}
+
+/// `verso [FILES]`: the live reader.
+fn read(files: &[PathBuf]) -> i32 {
+    if let Err(e) = crate::term::check_terminal() {
+        eprintln!("verso: {}", e.0);
+        return 2;
+    }
+    let (story, draft) = match open_for_reader(files) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let keymap = crate::keys::Keymap::default();
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let app = crate::app::App::new(story, draft, size);
+    match crate::term::run(app, &keymap, crate::ui::Theme::from_env()) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("verso: terminal error: {e}");
+            2
+        }
+    }
+}
+
+/// `verso render`: prints the screen after the keys.
+fn render(files: &[PathBuf], size: (u16, u16), keys: &str, color: bool) -> i32 {
+    let keys = match crate::keys::parse_keys(keys) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("verso: --keys: {e}");
+            return 2;
+        }
+    };
+    let (story, draft) = match open_for_reader(files) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let keymap = crate::keys::Keymap::default();
+    let mut app = crate::app::App::new(story, draft, size);
+    crate::render::feed(&mut app, &keymap, &keys);
+    let theme = if color {
+        crate::ui::Theme::from_env()
+    } else {
+        crate::ui::Theme { color: false }
+    };
+    let buf = crate::render::draw(&app, &keymap, theme);
+    let out = if color {
+        crate::render::to_ansi(&buf)
+    } else {
+        crate::render::to_text(&buf)
+    };
+    print!("{out}");
+    0
 }
 
 /// Loads a story from a path, or the bundled one.

@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use color::Color;
-pub use problem::{LoadError, Problem};
+pub use problem::{LoadError, Problem, is_bidi_control, quote_excerpt};
 
 /// An article's text and what the story file says about it.
 #[derive(Debug, Clone)]

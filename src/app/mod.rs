@@ -1,0 +1,327 @@
+//! The reader's state and `update(action)`: focus, scrolling, toggles, jumps,
+//! search and overlays. Neither draws nor reads keys: [`crate::keys`] turns
+//! input into [`Action`]s and [`crate::ui`] draws an [`App`].
+
+mod actions;
+pub mod geometry;
+mod nav;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
+pub use actions::{Action, Context};
+pub use geometry::Geometry;
+
+use crate::layout::Layout;
+use crate::marks::Marks;
+use crate::story::Story;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Speakers,
+    Quotes,
+    /// An article pane: 0 left, 1 right.
+    Article(usize),
+}
+
+/// What covers the panes, if anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help {
+        scroll: usize,
+    },
+    Problems {
+        scroll: usize,
+    },
+    /// The search prompt, with what has been typed.
+    Search {
+        input: String,
+    },
+}
+
+/// One article pane: which article, wrapped to its width, scrolled to `top`.
+#[derive(Debug, Clone)]
+pub struct Pane {
+    pub article: usize,
+    /// First visible row.
+    pub top: usize,
+    pub layout: Rc<Layout>,
+    /// The article `layout` wraps (it lags `article` until the next relayout).
+    wrapped: Option<usize>,
+    /// Rows of text the pane shows.
+    pub height: usize,
+}
+
+/// A search and its matches.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    /// Per article, sorted, not overlapping.
+    pub matches: Vec<Vec<Range<usize>>>,
+    /// The match jumped to: article and index.
+    pub current: Option<(usize, usize)>,
+}
+
+/// The words in which a focused link's passages differ, per article.
+#[derive(Debug, Clone, Default)]
+pub struct Diff {
+    pub link: usize,
+    /// (article, sorted byte ranges of differing words).
+    pub words: Vec<(usize, Vec<Range<usize>>)>,
+}
+
+/// The whole state of the reader.
+pub struct App {
+    pub story: Story,
+    pub marks: Vec<Marks>,
+    /// The annotations were drafted by `annotate`, not written by a person.
+    pub draft: bool,
+    pub panes: [Pane; 2],
+    pub focus: Focus,
+    pub speaker_on: Vec<bool>,
+    pub speaker_sel: usize,
+    pub speaker_top: usize,
+    /// The quotes pane lists this speaker's quotes only.
+    pub quote_filter: Option<usize>,
+    pub quote_sel: usize,
+    pub quote_top: usize,
+    pub focused_link: Option<usize>,
+    pub diff: Option<Diff>,
+    /// The quote last jumped to.
+    pub current_quote: Option<usize>,
+    pub search: Search,
+    pub sync: bool,
+    pub side_open: bool,
+    pub mouse: bool,
+    pub overlay: Overlay,
+    pub size: (u16, u16),
+    pub geometry: Geometry,
+    /// A one-line message for the status bar, until the next action.
+    pub message: Option<String>,
+    pub quit: bool,
+    layouts: HashMap<(usize, usize), Rc<Layout>>,
+    /// Per article: link passages sorted by start (start, link).
+    passages: Vec<Vec<(usize, usize)>>,
+}
+
+impl App {
+    /// A reader on `story`, for a screen of `size`.
+    pub fn new(story: Story, draft: bool, size: (u16, u16)) -> App {
+        let marks = (0..story.articles.len())
+            .map(|a| Marks::build(&story, a))
+            .collect();
+        let mut passages = vec![Vec::new(); story.articles.len()];
+        for (li, l) in story.links.iter().enumerate() {
+            for p in &l.passages {
+                passages[p.article].push((p.range.start, li));
+            }
+        }
+        passages.iter_mut().for_each(|v| v.sort_unstable());
+        let empty = Rc::new(Layout::new("", 1));
+        let right = if story.articles.len() > 1 { 1 } else { 0 };
+        let speakers = story.speakers.len();
+        let mut app = App {
+            story,
+            marks,
+            draft,
+            panes: [
+                Pane {
+                    article: 0,
+                    top: 0,
+                    layout: empty.clone(),
+                    wrapped: None,
+                    height: 0,
+                },
+                Pane {
+                    article: right,
+                    top: 0,
+                    layout: empty,
+                    wrapped: None,
+                    height: 0,
+                },
+            ],
+            focus: Focus::Article(0),
+            speaker_on: vec![true; speakers],
+            speaker_sel: 0,
+            speaker_top: 0,
+            quote_filter: None,
+            quote_sel: 0,
+            quote_top: 0,
+            focused_link: None,
+            diff: None,
+            current_quote: None,
+            search: Search::default(),
+            sync: false,
+            side_open: false,
+            mouse: true,
+            overlay: Overlay::None,
+            size: (0, 0),
+            geometry: Geometry::default(),
+            message: None,
+            quit: false,
+            layouts: HashMap::new(),
+            passages,
+        };
+        app.resize(size.0, size.1);
+        app
+    }
+
+    /// The context whose key table applies now.
+    pub fn context(&self) -> Context {
+        match self.focus {
+            Focus::Speakers => Context::Speakers,
+            Focus::Quotes => Context::Quotes,
+            Focus::Article(_) => Context::Article,
+        }
+    }
+
+    /// A text prompt is open: keys are text.
+    pub fn typing(&self) -> bool {
+        matches!(self.overlay, Overlay::Search { .. })
+    }
+
+    /// The article pane the navigation keys act on.
+    pub fn active_pane(&self) -> usize {
+        match self.focus {
+            Focus::Article(p) => p,
+            _ => 0,
+        }
+    }
+
+    /// Lays the screen out for a new size, re-wrapping what changed width and
+    /// keeping each pane's first visible character in view.
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.size = (w, h);
+        self.relayout();
+    }
+
+    /// Recomputes the geometry and each pane's wrap (cached per article and width).
+    pub(crate) fn relayout(&mut self) {
+        let (w, h) = self.size;
+        let shown = self.active_pane();
+        self.geometry = Geometry::new(w, h, self.side_open, shown);
+        // In the one-pane layout both panes wrap to the same width, so that
+        // switching between them costs nothing.
+        let any = self.geometry.articles.iter().flatten().next().copied();
+        let mut keep = Vec::new();
+        for p in 0..2 {
+            let area = self.geometry.articles[p].or(any).map(Geometry::text_area);
+            let (width, height) = area
+                .map(|a| (a.width as usize, a.height as usize))
+                .unwrap_or((40, 10));
+            self.set_layout(p, width);
+            self.panes[p].height = height.max(1);
+            keep.push((self.panes[p].article, width));
+            self.clamp(p);
+        }
+        self.layouts.retain(|k, _| keep.contains(k));
+    }
+
+    /// Wraps pane `p`'s article to `width`, keeping its first visible character.
+    fn set_layout(&mut self, p: usize, width: usize) {
+        let pane = &self.panes[p];
+        let article = pane.article;
+        let same_article = pane.wrapped == Some(article);
+        if same_article && pane.layout.width() == width.max(1) {
+            return;
+        }
+        let first = if same_article {
+            pane.layout.row(pane.top.min(pane.layout.len() - 1)).start
+        } else {
+            0
+        };
+        let text = &self.story.articles[article].text;
+        let layout = self
+            .layouts
+            .entry((article, width))
+            .or_insert_with(|| {
+                let l = Layout::new(text, width);
+                Rc::new(if Layout::wants_paragraph_gaps(text) {
+                    l.with_paragraph_gaps(text)
+                } else {
+                    l
+                })
+            })
+            .clone();
+        let pane = &mut self.panes[p];
+        pane.top = layout.row_of(first);
+        pane.layout = layout;
+        pane.wrapped = Some(article);
+    }
+
+    /// Shows `article` in pane `p`, scrolled to the top.
+    pub(crate) fn show_article(&mut self, p: usize, article: usize) {
+        if self.panes[p].article != article {
+            self.panes[p].article = article;
+            self.panes[p].top = 0;
+            self.relayout();
+        }
+    }
+
+    /// Keeps pane `p`'s scroll within its text.
+    pub(crate) fn clamp(&mut self, p: usize) {
+        let max = self.max_top(p);
+        let pane = &mut self.panes[p];
+        pane.top = pane.top.min(max);
+    }
+
+    /// The last first-row: the end of the text may rise to the pane's bottom row.
+    pub fn max_top(&self, p: usize) -> usize {
+        let pane = &self.panes[p];
+        pane.layout.len().saturating_sub(pane.height)
+    }
+
+    /// Scrolls pane `p` by `delta` rows (and the other pane too when synchronised).
+    pub(crate) fn scroll(&mut self, p: usize, delta: isize) {
+        let targets: &[usize] = if self.sync {
+            &[0, 1]
+        } else {
+            std::slice::from_ref(&p)
+        };
+        for &q in targets {
+            let pane = &mut self.panes[q];
+            pane.top = pane.top.saturating_add_signed(delta);
+            self.clamp(q);
+        }
+    }
+
+    /// Position in %, for the title bar.
+    pub fn percent(&self, p: usize) -> Option<usize> {
+        let max = self.max_top(p);
+        (max > 0).then(|| self.panes[p].top * 100 / max)
+    }
+
+    /// Quotes the quotes pane lists, by index in `story.quotes`.
+    pub fn listed_quotes(&self) -> Vec<usize> {
+        let shown = [self.panes[0].article, self.panes[1].article];
+        let mut v: Vec<usize> = (0..self.story.quotes.len())
+            .filter(|&i| {
+                self.quote_filter
+                    .is_none_or(|s| self.story.quotes[i].speaker == s)
+            })
+            .collect();
+        // Quotes of the articles on screen first, left before right.
+        v.sort_by_key(|&i| {
+            let a = self.story.quotes[i].article;
+            (shown.iter().position(|&x| x == a).unwrap_or(2), a, i)
+        });
+        v
+    }
+
+    /// Quotes of `speaker` in `article`.
+    pub fn quote_count(&self, speaker: usize, article: usize) -> usize {
+        self.story
+            .quotes
+            .iter()
+            .filter(|q| q.speaker == speaker && q.article == article)
+            .count()
+    }
+
+    /// The link passages of an article, sorted by start: (start, link).
+    pub fn passages(&self, article: usize) -> &[(usize, usize)] {
+        &self.passages[article]
+    }
+}

@@ -1,0 +1,115 @@
+//! The live reader: sets the terminal up (raw mode, alternate screen, mouse),
+//! runs the event loop, and restores the terminal on quit, on a panic, and on
+//! SIGTERM or SIGHUP.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+
+use crate::app::{Action, App};
+use crate::keys::{self, Keymap};
+use crate::ui::{self, Theme, View};
+
+/// Why the reader could not start.
+#[derive(Debug)]
+pub struct NotATerminal(pub String);
+
+/// Refuses to start where a full-screen reader cannot work.
+pub fn check_terminal() -> Result<(), NotATerminal> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(NotATerminal(
+            "the reader needs a terminal (standard input and output are not one); \
+             `verso render` draws a screen as text and `verso check` checks a story without one"
+                .into(),
+        ));
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return Err(NotATerminal(
+            "TERM=dumb: this terminal cannot show the reader; try `verso render` or another terminal".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Undoes everything `run` set up; safe to call more than once.
+fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+}
+
+/// Runs the reader until `q` or a signal.
+pub fn run(mut app: App, keymap: &Keymap, theme: Theme) -> io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    // ratatui's hook restores raw mode and the screen; ours also turns the
+    // mouse off, before it.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let result = event_loop(&mut terminal, &mut app, keymap, theme, &stop);
+    restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    keymap: &Keymap,
+    theme: Theme,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let view = View { theme, keymap };
+    let mut mouse = false;
+    let panic_on_purpose = std::env::var_os("VERSO_DEBUG_PANIC").is_some();
+    loop {
+        if app.mouse != mouse {
+            mouse = app.mouse;
+            if mouse {
+                execute!(io::stdout(), EnableMouseCapture)?;
+            } else {
+                execute!(io::stdout(), DisableMouseCapture)?;
+            }
+        }
+        // Never draw from a stale layout: follow the terminal's size first.
+        let size = terminal.size()?;
+        if (size.width, size.height) != app.size {
+            app.update(Action::Resize(size.width, size.height));
+        }
+        terminal.draw(|f| ui::draw(f, app, &view))?;
+        if panic_on_purpose {
+            panic!("VERSO_DEBUG_PANIC is set: panicking on purpose to test terminal restoration");
+        }
+        // Wait for input, looking at the signal flag now and then.
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(Duration::from_millis(100))? {
+                break;
+            }
+        }
+        // Apply every pending event before the next frame (resize storms, fast keys).
+        loop {
+            let ev = event::read()?;
+            if let Some(a) = keys::map(keymap, &ev, app.context(), app.typing()) {
+                app.update(a);
+            }
+            if app.quit {
+                return Ok(());
+            }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! Drawing: the state of an [`App`] on a ratatui frame. Draws only what is
+//! visible; never changes the state.
+
+mod article;
+mod lists;
+mod overlay;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::app::{Action, App, Focus, Overlay};
+use crate::keys::Keymap;
+pub use theme::Theme;
+
+/// What drawing needs besides the state.
+pub struct View<'a> {
+    pub theme: Theme,
+    pub keymap: &'a Keymap,
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, view: &View) {
+    let area = frame.area();
+    let g = &app.geometry;
+    if g.too_small || area.width != app.size.0 || area.height != app.size.1 {
+        too_small(frame, area);
+        return;
+    }
+    if let Some(r) = g.speakers {
+        lists::speakers(frame, app, view, r);
+    }
+    if let Some(r) = g.quotes {
+        lists::quotes(frame, app, view, r);
+    }
+    for p in 0..2 {
+        if let Some(r) = g.articles[p] {
+            article::draw(frame, app, view, p, r);
+        }
+    }
+    status(frame, app, view, g.status);
+    match &app.overlay {
+        Overlay::Help { scroll } => overlay::help(frame, view, *scroll),
+        Overlay::Problems { scroll } => overlay::problems(frame, app, view, *scroll),
+        Overlay::Search { .. } | Overlay::None => {}
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let msg = format!(
+        "verso: {}x{} is too small; make the terminal at least 20x6",
+        area.width, area.height
+    );
+    let buf = frame.buffer_mut();
+    let mut y = area.y;
+    // Wrap the message by hand, clipped to whatever space there is.
+    let mut rest: &str = &msg;
+    while y < area.bottom() && !rest.is_empty() {
+        let take = rest
+            .char_indices()
+            .nth(area.width as usize)
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len());
+        buf.set_stringn(area.x, y, &rest[..take], area.width as usize, Style::new());
+        rest = &rest[take..];
+        y += 1;
+    }
+}
+
+/// The bottom line: what is focused or the last message, badges, key hints.
+fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
+    let theme = &view.theme;
+    let mut left: Vec<Span> = Vec::new();
+    if let Overlay::Search { input } = &app.overlay {
+        left.push(Span::styled(
+            format!(" /{}", clean(input)),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+        left.push(Span::styled("█", Style::new()));
+        left.push(Span::raw("   Enter search  Esc cancel"));
+    } else {
+        let text = if let Some(m) = &app.message {
+            clean(m)
+        } else if let Some(l) = app.focused_link {
+            let link = &app.story.links[l];
+            let mut s = format!("{} {}/{}", link.kind.as_str(), l + 1, app.story.links.len());
+            if let Some(n) = &link.note {
+                s.push_str(" · ");
+                s.push_str(&clean(n));
+            }
+            s
+        } else {
+            clean(&app.story.title)
+        };
+        let style = match app.focused_link {
+            Some(l) if app.message.is_none() => Style::new()
+                .add_modifier(Modifier::BOLD)
+                .fg(theme.link_color(app.story.links[l].kind))
+                .patch(if theme.color {
+                    Style::new()
+                } else {
+                    Style::new().fg(ratatui::style::Color::Reset)
+                }),
+            _ => Style::new(),
+        };
+        left.push(Span::styled(format!(" {text}"), style));
+    }
+    let mut badges: Vec<Span> = Vec::new();
+    if app.draft {
+        badges.push(Span::styled(
+            " DRAFT ",
+            theme.warn().add_modifier(Modifier::REVERSED),
+        ));
+    }
+    if app.sync {
+        badges.push(Span::raw(" sync "));
+    }
+    if !app.mouse {
+        badges.push(Span::raw(" mouse off "));
+    }
+    let n = app.story.problems.len();
+    if n > 0 {
+        badges.push(Span::styled(
+            format!(
+                " {n} problem{} ({}) ",
+                if n == 1 { "" } else { "s" },
+                view.keymap.hint(Action::Problems)
+            ),
+            theme.warn(),
+        ));
+    }
+    let k = |a| view.keymap.hint(a);
+    let hints = format!(
+        "{}/{} link  {}/{} quote  1-9 speaker  {} search  {} help  {} quit ",
+        k(Action::NextLink),
+        k(Action::PrevLink),
+        k(Action::NextQuote),
+        k(Action::PrevQuote),
+        k(Action::Search),
+        k(Action::Help),
+        k(Action::Quit)
+    );
+    let buf = frame.buffer_mut();
+    buf.set_style(r, theme.status());
+    let used: usize = left.iter().chain(&badges).map(|s| s.width()).sum();
+    let hint_w = unicode_width::UnicodeWidthStr::width(hints.as_str());
+    let mut line = left;
+    let room = (r.width as usize).saturating_sub(used);
+    if room > hint_w + 2 && !app.typing() {
+        line.push(Span::raw(" ".repeat(room - hint_w)));
+        line.extend(badges);
+        line.push(Span::styled(hints, theme.dim().patch(theme.status())));
+    } else {
+        line.push(Span::raw("  "));
+        line.extend(badges);
+    }
+    buf.set_line(r.x, r.y, &Line::from(line).style(theme.status()), r.width);
+}
+
+/// Text from a story file made safe and one-line for the screen: controls
+/// shown as symbols, line breaks as spaces, bidi controls dropped.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32),
+            '\u{7f}' => Some('\u{2421}'),
+            '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+            c if crate::story::is_bidi_control(c) || c == '\u{feff}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Cuts `s` to at most `width` display cells, with `…` when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
+        let gw = g.width();
+        if w + gw + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Whether pane focus `f` is the focused one.
+fn is_focused(app: &App, f: Focus) -> bool {
+    app.focus == f && matches!(app.overlay, Overlay::None | Overlay::Search { .. })
+}
