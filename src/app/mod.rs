@@ -89,6 +89,8 @@ pub struct App {
     pub quote_sel: usize,
     pub quote_top: usize,
     pub focused_link: Option<usize>,
+    /// Where the focused link was entered: article and passage start.
+    link_at: Option<(usize, usize)>,
     pub diff: Option<Diff>,
     /// The quote last jumped to.
     pub current_quote: Option<usize>,
@@ -151,6 +153,7 @@ impl App {
             quote_sel: 0,
             quote_top: 0,
             focused_link: None,
+            link_at: None,
             diff: None,
             current_quote: None,
             search: Search::default(),

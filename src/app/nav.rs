@@ -37,13 +37,12 @@ impl App {
             self.message = Some("no linked passages in this article".into());
             return;
         }
-        let current = self.focused_link.and_then(|l| {
-            self.story.links[l]
-                .passages
-                .iter()
-                .find(|x| x.article == article)
-                .map(|x| (x.range.start, l))
-        });
+        let current = self
+            .focused_link
+            .zip(self.link_at)
+            .filter(|(_, (a, _))| *a == article)
+            .map(|(l, (_, s))| (s, l));
+
         let idx = match (current, forward) {
             (Some(c), true) => list.partition_point(|&x| x <= c),
             (Some(c), false) => list.partition_point(|&x| x < c).wrapping_sub(1),
@@ -65,24 +64,26 @@ impl App {
         } else {
             idx
         };
-        let (_, link) = list[idx];
+        let (start, link) = list[idx];
         let wrapped = self.message.take();
-        self.focus_link(p, link);
+        self.focus_link(p, link, Some(start));
         if let Some(w) = wrapped {
             self.message = Some(format!("{} ({w})", self.message.take().unwrap_or_default()));
         }
     }
 
-    /// Focuses `link`: shows its passage in pane `p`, and scrolls the other pane
-    /// so that the counterpart stands on the same row.
-    pub(crate) fn focus_link(&mut self, p: usize, link: usize) {
+    /// Focuses `link`: shows its passage in pane `p` (the one starting at `at`,
+    /// or the first), and scrolls the other pane so that the counterpart stands
+    /// on the same row.
+    pub(crate) fn focus_link(&mut self, p: usize, link: usize, at: Option<usize>) {
         let article = self.panes[p].article;
         let l = &self.story.links[link];
         let Some(mine) = l
             .passages
             .iter()
-            .find(|x| x.article == article)
+            .filter(|x| x.article == article)
             .map(|x| x.range.start)
+            .find(|&s| at.is_none_or(|a| a == s))
         else {
             return;
         };
@@ -108,11 +109,20 @@ impl App {
         };
         let row = self.reveal(p, mine);
         if let Some(c) = counterpart {
+            // Put the counterpart on the same screen row; where the other text
+            // cannot scroll that far (near its top or end), move this one instead.
             let r = self.panes[o].layout.row_of(c);
-            self.panes[o].top = r.saturating_sub(row);
-            self.clamp(o);
+            let top_o = (r - row.min(r)).min(self.max_top(o));
+            self.panes[o].top = top_o;
+            let s = r - top_o;
+            let mine_row = self.panes[p].layout.row_of(mine);
+            if mine_row >= s && mine_row - s <= self.max_top(p) && s < self.panes[p].height {
+                self.panes[p].top = mine_row - s;
+            }
         }
+
         self.focused_link = Some(link);
+        self.link_at = Some((article, mine));
         self.current_quote = None;
         self.diff = Some(self.link_diff(link));
     }
@@ -367,7 +377,12 @@ impl App {
                     .map(|s| self.marks[self.panes[p].article].links_of(s).to_vec())
                     .unwrap_or_default();
                 if let Some(&l) = links.first() {
-                    self.focus_link(p, l as usize);
+                    let at = self.story.links[l as usize]
+                        .passages
+                        .iter()
+                        .find(|x| x.article == self.panes[p].article && x.range.contains(&byte))
+                        .map(|x| x.range.start);
+                    self.focus_link(p, l as usize, at);
                 }
             }
         }
