@@ -218,16 +218,17 @@ impl App {
         if let Some(i) = self.listed_quotes().iter().position(|&x| x == q) {
             self.quote_sel = i;
         }
+    }
+
+    /// How the status bar names quote `q`: `q5 · Chris Carter · direct · "told NZPA"`.
+    pub fn quote_label(&self, q: usize) -> String {
         let quote = &self.story.quotes[q];
         let speaker = &self.story.speakers[quote.speaker].name;
-        self.message = Some(match &quote.cue {
-            Some(cue) => format!(
-                "{} · {speaker} · {} · \"{cue}\"",
-                quote.id,
-                quote.kind.as_str()
-            ),
-            None => format!("{} · {speaker} · {}", quote.id, quote.kind.as_str()),
-        });
+        let mut s = format!("{} · {speaker} · {}", quote.id, quote.kind.as_str());
+        if let Some(cue) = &quote.cue {
+            s.push_str(&format!(" · \"{cue}\""));
+        }
+        s
     }
 
     /// Finds `query` in every article (ASCII case ignored) and jumps to the

@@ -83,6 +83,8 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
     } else {
         let text = if let Some(m) = &app.message {
             clean(m)
+        } else if let Some(q) = app.current_quote {
+            clean(&app.quote_label(q))
         } else if let Some(l) = app.focused_link {
             let link = &app.story.links[l];
             let mut s = format!("{} {}/{}", link.kind.as_str(), l + 1, app.story.links.len());
