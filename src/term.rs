@@ -3,12 +3,12 @@
 //! SIGTERM or SIGHUP.
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App};
 use crate::keys::{self, Keymap};
@@ -52,11 +52,16 @@ pub fn run(mut app: App, keymap: &Keymap, theme: Theme) -> io::Result<()> {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
-    let result = event_loop(&mut terminal, &mut app, keymap, theme, &stop);
+    // SIGTERM and SIGHUP: restore and leave from a thread of their own, since
+    // the main thread may be blocked reading a terminal that has gone away.
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
+    let result = event_loop(&mut terminal, &mut app, keymap, theme);
     restore();
     result
 }
@@ -66,7 +71,6 @@ fn event_loop(
     app: &mut App,
     keymap: &Keymap,
     theme: Theme,
-    stop: &AtomicBool,
 ) -> io::Result<()> {
     let view = View { theme, keymap };
     let mut mouse = false;
@@ -89,18 +93,10 @@ fn event_loop(
         if panic_on_purpose {
             panic!("VERSO_DEBUG_PANIC is set: panicking on purpose to test terminal restoration");
         }
-        // Wait for input, looking at the signal flag now and then.
-        loop {
-            if stop.load(Ordering::Relaxed) {
-                return Ok(());
-            }
-            if event::poll(Duration::from_millis(100))? {
-                break;
-            }
-        }
-        // Apply every pending event before the next frame (resize storms, fast keys).
-        loop {
-            let ev = event::read()?;
+        // Wait for an event, then apply those already pending before the next
+        // frame (resize storms, fast keys), a bounded number.
+        let mut ev = event::read()?;
+        for _ in 0..256 {
             if let Some(a) = keys::map(keymap, &ev, app.context(), app.typing()) {
                 app.update(a);
             }
@@ -110,6 +106,7 @@ fn event_loop(
             if !event::poll(Duration::ZERO)? {
                 break;
             }
+            ev = event::read()?;
         }
     }
 }

@@ -272,13 +272,7 @@ fn a_panic_and_sigterm_restore_the_terminal() {
     t.line(&verso_cmd());
 
     t.wait_for("the reader", |s| s.contains("Former Labour MP"));
-    let pid = t.tmux(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
-    // Find the reader under the shell and send it SIGTERM.
-    let out = Command::new("pgrep")
-        .args(["-P", pid.trim(), "-f", "verso"])
-        .output()
-        .unwrap();
-    let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let child = reader_pid(&t);
     assert!(!child.is_empty(), "the reader runs under the shell");
     Command::new("kill")
         .args(["-TERM", &child])
@@ -289,4 +283,34 @@ fn a_panic_and_sigterm_restore_the_terminal() {
     t.wait_for("the shell", |s| s.contains("ok-42"));
     assert_eq!(t.flag("alternate_on"), "0");
     assert_eq!(t.flag("mouse_any_flag"), "0");
+}
+
+/// The reader's process id, a child of the pane's shell.
+fn reader_pid(t: &Tmux) -> String {
+    let pid = t.tmux(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+    let out = Command::new("pgrep")
+        .args(["-P", pid.trim(), "-f", "verso"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn closing_the_terminal_ends_the_reader() {
+    let Some(t) = Tmux::start("hangup", 100, 30) else {
+        return;
+    };
+    t.line(&verso_cmd());
+    t.wait_for("the reader", |s| s.contains("Former Labour MP"));
+    let pid = reader_pid(&t);
+    assert!(!pid.is_empty());
+    drop(t); // kills the tmux server: the terminal is gone, SIGHUP
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the reader {pid} outlived its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
 }

@@ -158,10 +158,21 @@ pub(super) fn build(
     let mut closest_budget = MAX_CLOSEST;
     for (ai, article) in articles.iter().enumerate() {
         let mine: Vec<&Pending> = pending.iter().filter(|p| p.article == ai).collect();
-        let found = find_all(&article.text, mine.iter().map(|p| p.selector.text.as_str()));
+        let (pattern, hits) =
+            find_all(&article.text, mine.iter().map(|p| p.selector.text.as_str()));
         let index = CharIndex::new(&article.text);
-        for (p, occurrences) in mine.iter().zip(found) {
-            match resolve(&article.text, &index, p.selector, &occurrences) {
+        // Selectors with the same text, prefix and suffix share their fits.
+        let mut fits: HashMap<(usize, Option<&str>, Option<&str>), Vec<usize>> = HashMap::new();
+        for (p, &pat) in mine.iter().zip(&pattern) {
+            let key = (
+                pat,
+                p.selector.prefix.as_deref(),
+                p.selector.suffix.as_deref(),
+            );
+            let fit = fits
+                .entry(key)
+                .or_insert_with(|| fitting(&article.text, p.selector, &hits[pat]));
+            match resolve(&index, p.selector, hits[pat].len(), fit) {
                 Ok((range, warning)) => {
                     if let Some(w) = warning {
                         problems.push(Problem::new(format!("{}.start", p.path), Some(p.id), w));
@@ -287,8 +298,12 @@ fn first_line(text: &str) -> String {
     }
 }
 
-/// For each needle, the byte offsets of all its occurrences in `text`, in one pass.
-pub(crate) fn find_all<'n>(text: &str, needles: impl Iterator<Item = &'n str>) -> Vec<Vec<usize>> {
+/// All occurrences of the needles in `text`, in one pass: for each needle its
+/// pattern number, and for each pattern the sorted byte offsets where it occurs.
+pub(crate) fn find_all<'n>(
+    text: &str,
+    needles: impl Iterator<Item = &'n str>,
+) -> (Vec<usize>, Vec<Vec<usize>>) {
     let mut pattern_of: HashMap<&str, usize> = HashMap::new();
     let mut patterns: Vec<&str> = Vec::new();
     let needle_pattern: Vec<usize> = needles
@@ -305,20 +320,19 @@ pub(crate) fn find_all<'n>(text: &str, needles: impl Iterator<Item = &'n str>) -
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("selector patterns always build");
+        // Matches of one pattern come in order of their ends, so of their starts.
         for m in ac.find_overlapping_iter(text) {
             hits[m.pattern().as_usize()].push(m.start());
         }
     }
-    needle_pattern
-        .into_iter()
-        .map(|p| hits[p].clone())
-        .collect()
+    (needle_pattern, hits)
 }
 
 enum Unresolved {
     NotFound,
     NoContextMatch(usize),
-    Ambiguous(Vec<usize>),
+    /// Where (the first few, in code points) and how many.
+    Ambiguous(Vec<usize>, usize),
 }
 
 impl Unresolved {
@@ -335,33 +349,22 @@ impl Unresolved {
                     _ => "suffix",
                 }
             ),
-            Unresolved::Ambiguous(at) => {
+            Unresolved::Ambiguous(at, n) => {
                 let shown: Vec<String> = at.iter().take(5).map(|c| c.to_string()).collect();
                 format!(
-                    "text {text} occurs {} times in article \"{article}\" (at characters {}{}) and nothing chooses one: add a prefix, suffix or start",
-                    at.len(),
+                    "text {text} occurs {n} times in article \"{article}\" (at characters {}{}) and nothing chooses one: add a prefix, suffix or start",
                     shown.join(", "),
-                    if at.len() > 5 { ", …" } else { "" }
+                    if *n > 5 { ", …" } else { "" }
                 )
             }
         }
     }
 }
 
-/// Applies FORMAT.md's resolution to the occurrences of a selector's text: keep
-/// those whose prefix and suffix match, then the one nearest `start`. Returns the
-/// range and, when `start` lies beyond the text, a warning.
-fn resolve(
-    text: &str,
-    index: &CharIndex,
-    sel: &Selector,
-    occurrences: &[usize],
-) -> Result<(Range<usize>, Option<String>), Unresolved> {
-    if occurrences.is_empty() {
-        return Err(Unresolved::NotFound);
-    }
+/// The occurrences (sorted byte offsets) whose prefix and suffix match.
+fn fitting(text: &str, sel: &Selector, occurrences: &[usize]) -> Vec<usize> {
     let len = sel.text.len();
-    let fits: Vec<usize> = occurrences
+    occurrences
         .iter()
         .copied()
         .filter(|&at| {
@@ -374,34 +377,58 @@ fn resolve(
                 .as_deref()
                 .is_none_or(|s| text[at + len..].starts_with(s))
         })
-        .collect();
-    let mut warning = None;
+        .collect()
+}
+
+/// Applies FORMAT.md's resolution to a selector, given all occurrences of its
+/// text and those that fit its prefix and suffix (both sorted): exactly one
+/// fit, or the one nearest `start`. Returns the range and, when `start` lies
+/// beyond the text, a warning. O(log n) with a `start`.
+fn resolve(
+    index: &CharIndex,
+    sel: &Selector,
+    occurrences: usize,
+    fits: &[usize],
+) -> Result<(Range<usize>, Option<String>), Unresolved> {
+    if occurrences == 0 {
+        return Err(Unresolved::NotFound);
+    }
+    let len = sel.text.len();
+    let warning = sel
+        .start
+        .filter(|&s| s > index.total as u64)
+        .map(|s| beyond(s, index.total));
     let chosen = match (fits.len(), sel.start) {
-        (0, _) => return Err(Unresolved::NoContextMatch(occurrences.len())),
-        (1, start) => {
-            if let Some(s) = start
-                && s > index.total as u64
-            {
-                warning = Some(beyond(s, index.total));
-            }
-            fits[0]
-        }
+        (0, _) => return Err(Unresolved::NoContextMatch(occurrences)),
+        (1, _) => fits[0],
         (_, None) => {
             return Err(Unresolved::Ambiguous(
-                fits.iter().map(|&b| index.chars_before(b)).collect(),
+                fits.iter()
+                    .take(6)
+                    .map(|&b| index.chars_before(b))
+                    .collect(),
+                fits.len(),
             ));
         }
         (_, Some(start)) => {
-            if start > index.total as u64 {
-                warning = Some(beyond(start, index.total));
-            }
+            // The fits on either side of the hint; the nearer wins.
+            let at = index.byte_of(start.min(usize::MAX as u64) as usize);
+            let i = fits.partition_point(|&b| b < at);
             let dist = |b: usize| (index.chars_before(b) as u64).abs_diff(start);
-            let best = fits.iter().map(|&b| dist(b)).min().unwrap_or(0);
-            let nearest: Vec<usize> = fits.iter().copied().filter(|&b| dist(b) == best).collect();
+            let candidates: Vec<usize> = [i.checked_sub(1), Some(i)]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| fits.get(k).copied())
+                .collect();
+            let best = candidates.iter().map(|&b| dist(b)).min().unwrap_or(0);
+            let nearest: Vec<usize> = candidates
+                .into_iter()
+                .filter(|&b| dist(b) == best)
+                .collect();
             if nearest.len() > 1 {
-                return Err(Unresolved::Ambiguous(
-                    nearest.iter().map(|&b| index.chars_before(b)).collect(),
-                ));
+                let at: Vec<usize> = nearest.iter().map(|&b| index.chars_before(b)).collect();
+                let n = at.len();
+                return Err(Unresolved::Ambiguous(at, n));
             }
             nearest[0]
         }
@@ -469,6 +496,26 @@ impl<'t> CharIndex<'t> {
         }
     }
 
+    /// The byte offset of code point `cp` (the text's length past the end).
+    pub fn byte_of(&self, cp: usize) -> usize {
+        if cp >= self.total {
+            return self.text.len();
+        }
+        let block = self.blocks.partition_point(|&b| b <= cp) - 1;
+        let mut count = self.blocks[block];
+        let bytes = self.text.as_bytes();
+        // A block may start inside a character: count character starts only.
+        for (i, &b) in bytes.iter().enumerate().skip(block * BLOCK) {
+            if (b as i8) >= -0x40 {
+                if count == cp {
+                    return i;
+                }
+                count += 1;
+            }
+        }
+        self.text.len()
+    }
+
     pub fn chars_before(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         match self.blocks.get(byte / BLOCK) {
@@ -523,4 +570,32 @@ fn closest(text: &str, needle: &str) -> Option<Range<usize>> {
     let first = first.max(0) as usize;
     let last = (first + want.len() - 1).min(have.len() - 1);
     Some(snap_to_graphemes(text, have[first].0..have[last].1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_maps_both_ways_across_blocks() {
+        // Multi-byte characters straddle the 4 KiB block boundaries.
+        let text: String = (0..5000)
+            .map(|i| {
+                if i % 3 == 0 {
+                    'é'
+                } else if i % 7 == 0 {
+                    '日'
+                } else {
+                    'a'
+                }
+            })
+            .collect();
+        let index = CharIndex::new(&text);
+        assert_eq!(index.total, 5000);
+        for (cp, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(index.chars_before(byte), cp);
+            assert_eq!(index.byte_of(cp), byte);
+        }
+        assert_eq!(index.byte_of(5000), text.len());
+    }
 }
