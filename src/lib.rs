@@ -6,12 +6,14 @@
 //! [`app`] is the reader's state, [`keys`] maps input to actions, [`ui`] draws,
 //! and [`cli`] ties them to the command line.
 
+pub mod annotate;
 pub mod app;
 pub mod cli;
 pub mod keys;
 pub mod layout;
 pub mod marks;
 pub mod render;
+pub mod score;
 pub mod story;
 pub mod term;
 pub mod ui;

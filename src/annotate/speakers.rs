@@ -1,0 +1,513 @@
+//! Speakers: noun phrases that name people and bodies, and the registry that
+//! merges their mentions into one entity per speaker across articles.
+//!
+//! A *chunk* is a run of capitalised words and titles (`party president Andrew
+//! Little`, `Prime Minister John Key`, `the Te Atatu MP`, `The council`). A chunk
+//! is read as a person (an honorific or title, then one to three name words), a
+//! body (it holds an organisation word), or a description (it ends in a title).
+//! Persons merge by surname when first names and genders agree; descriptions
+//! resolve through aliases the text itself ties to a person (`Mr Carter, the MP
+//! for Te Atatu,` → `the MP for Te Atatu`, `the Te Atatu MP`), or through titles.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::lexicon as lx;
+use super::text::{Tok, capitalised, strip_possessive};
+
+/// What a chunk or pronoun names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Np {
+    /// `he` (true) or `she` (false).
+    Pronoun(bool),
+    Person {
+        first: Option<String>,
+        surname: String,
+        gender: Option<bool>,
+        /// The title before the name (`party president`).
+        desc: Option<String>,
+        /// The name as written, with its honorific (`Mr Carter`).
+        form: String,
+        /// The whole chunk as written, title included.
+        full: String,
+    },
+    /// A description ending in a title: `the Te Atatu MP`.
+    Descriptive(String),
+    /// An organisation: `The council`, `Labour Party`.
+    Body(String),
+}
+
+fn lower(t: Tok, text: &str) -> String {
+    t.text(text).to_lowercase()
+}
+
+/// Can this word be part of a chunk?
+fn chunk_word(t: Tok, text: &str) -> bool {
+    if !t.word {
+        return false;
+    }
+    let w = t.text(text);
+    let l = strip_possessive(w).0.to_lowercase();
+    if lx::is_not_name(&l) || (lx::is_adverbial(&l) && !lx::is_honorific(&l)) {
+        return false;
+    }
+    capitalised(w) || lx::is_title(&l) || (lx::is_org(&l) && !w.ends_with("'s"))
+}
+
+fn is_det(t: Tok, text: &str) -> bool {
+    t.word && matches!(lower(t, text).as_str(), "the" | "a" | "an")
+}
+
+/// A connector inside a chunk: `Council of the Labour Party`.
+fn connector(toks: &[Tok], i: usize, text: &str) -> bool {
+    let t = toks[i];
+    if !t.word || !matches!(t.text(text), "of" | "the" | "for") {
+        return false;
+    }
+    let next = toks.get(i + 1).copied();
+    let after = if next.is_some_and(|n| n.word && n.text(text) == "the") {
+        toks.get(i + 2).copied()
+    } else {
+        next
+    };
+    i > 0 && capitalised(toks[i - 1].text(text)) && after.is_some_and(|a| capitalised(a.text(text)))
+}
+
+/// The chunk that ends just before `end`, with a determiner before it if any.
+pub fn chunk_before(toks: &[Tok], lo: usize, end: usize, text: &str) -> Option<usize> {
+    let mut s = end;
+    while s > lo && (chunk_word(toks[s - 1], text) || (s - 1 > lo && connector(toks, s - 1, text)))
+    {
+        s -= 1;
+    }
+    while s < end && !toks[s].word {
+        s += 1;
+    }
+    if s == end {
+        return None;
+    }
+    if s > lo && is_det(toks[s - 1], text) {
+        s -= 1;
+    }
+    Some(s)
+}
+
+/// The chunk that starts at `start`, if any: its end.
+pub fn chunk_after(toks: &[Tok], start: usize, text: &str) -> Option<usize> {
+    let mut e = start;
+    if e < toks.len() && is_det(toks[e], text) {
+        e += 1;
+    }
+    let first = e;
+    while e < toks.len() && (chunk_word(toks[e], text) || connector(toks, e, text)) {
+        e += 1;
+    }
+    (e > first).then_some(e)
+}
+
+/// A personal pronoun that can be a speaker: he/she.
+pub fn pronoun(t: Tok, text: &str) -> Option<bool> {
+    match lower(t, text).as_str() {
+        "he" => Some(true),
+        "she" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reads `toks` (one chunk) as a person, body or description.
+pub fn interpret(toks: &[Tok], text: &str) -> Option<Np> {
+    let mut toks = toks;
+    let det = toks.first().is_some_and(|&t| is_det(t, text));
+    if toks.len() == 1
+        && let Some(g) = pronoun(toks[0], text)
+    {
+        return Some(Np::Pronoun(g));
+    }
+    let span = |ts: &[Tok]| -> String {
+        let (first, last) = (ts[0], ts[ts.len() - 1]);
+        strip_possessive(&text[first.start..last.end]).0.to_string()
+    };
+    let full = span(toks);
+    if det {
+        toks = &toks[1..];
+    }
+    if toks.is_empty() {
+        return None;
+    }
+    let words: Vec<String> = toks
+        .iter()
+        .map(|&t| strip_possessive(t.text(text)).0.to_string())
+        .collect();
+    let lows: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let name_ok = |ws: &[String], ls: &[String]| {
+        !ws.is_empty()
+            && ws.len() <= 3
+            && ws.iter().all(|w| capitalised(w))
+            && ls
+                .iter()
+                .all(|l| !lx::is_org(l) && !lx::is_title(l) && !lx::is_honorific(l))
+    };
+    let person = |at: usize, gender: Option<bool>, form_from: usize| -> Option<Np> {
+        let names = &words[at..];
+        if !name_ok(names, &lows[at..]) {
+            return None;
+        }
+        Some(Np::Person {
+            first: (names.len() >= 2).then(|| names[0].clone()),
+            surname: names[names.len() - 1].clone(),
+            gender,
+            desc: (form_from > 0).then(|| span(&toks[..form_from])),
+            form: span(&toks[form_from..]),
+            full: full.clone(),
+        })
+    };
+    if let Some(h) = lows.iter().rposition(|l| lx::is_honorific(l)) {
+        if h + 1 < words.len() {
+            return person(h + 1, lx::honorific_gender(&lows[h]), h);
+        }
+        return None;
+    }
+    if let Some(t) = lows.iter().rposition(|l| lx::is_title(l)) {
+        if t + 1 == words.len() {
+            return Some(Np::Descriptive(full));
+        }
+        if let Some(p) = person(t + 1, None, t + 1) {
+            return Some(p);
+        }
+        return Some(Np::Body(full));
+    }
+    if det || lows.iter().any(|l| lx::is_org(l)) || words.len() > 3 {
+        return Some(Np::Body(full));
+    }
+    person(0, None, 0)
+}
+
+/// One speaker (or someone who may become one).
+#[derive(Debug, Clone, Default)]
+pub struct Entity {
+    pub person: bool,
+    pub first: Option<String>,
+    pub surname: String,
+    pub gender: Option<bool>,
+    /// Exact strings of the texts that name it.
+    pub forms: BTreeSet<String>,
+    /// Titles and roles given to it (`party president`).
+    pub descs: Vec<String>,
+    /// Descriptions the text ties to it (`the Te Atatu MP`), as written.
+    pub aliases: BTreeSet<String>,
+    used: u64,
+}
+
+impl Entity {
+    /// The name to print: first name and surname, or the longest form.
+    pub fn name(&self) -> String {
+        match (&self.first, self.person) {
+            (Some(f), true) => format!("{f} {}", self.surname),
+            _ => self
+                .forms
+                .iter()
+                .max_by_key(|f| (f.len(), std::cmp::Reverse((*f).clone())))
+                .cloned()
+                .unwrap_or_else(|| self.surname.clone()),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    by_surname: BTreeMap<String, Vec<usize>>,
+    bodies: BTreeMap<String, usize>,
+    /// Descriptive alias (lowercase) → entity; `None` when two people share it.
+    desc: BTreeMap<String, Option<usize>>,
+    /// Surname → first names seen before it in plain two- or three-word names.
+    firsts: BTreeMap<String, BTreeSet<String>>,
+    clock: u64,
+}
+
+fn body_key(s: &str) -> String {
+    let l = s.to_lowercase();
+    for det in ["the ", "a ", "an "] {
+        if let Some(rest) = l.strip_prefix(det) {
+            return rest.to_string();
+        }
+    }
+    l
+}
+
+impl Registry {
+    fn touch(&mut self, e: usize) {
+        self.clock += 1;
+        self.entities[e].used = self.clock;
+    }
+
+    /// First pass, plain names: remember `Chris` as the first name of `Carter`.
+    pub fn note_first_names(&mut self, toks: &[Tok], text: &str) {
+        let mut i = 0;
+        while i < toks.len() {
+            match chunk_after(toks, i, text) {
+                Some(e) => {
+                    if let Some(Np::Person {
+                        first: Some(f),
+                        surname,
+                        ..
+                    }) = interpret(&toks[i..e], text)
+                    {
+                        self.firsts.entry(surname).or_default().insert(f);
+                    }
+                    i = e.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Second pass: people named with an honorific or a title, and the
+    /// descriptions the text ties to them (appositives, titles before names).
+    pub fn harvest(&mut self, toks: &[Tok], text: &str) {
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(e) = chunk_after(toks, i, text) else {
+                i += 1;
+                continue;
+            };
+            let np = interpret(&toks[i..e], text);
+            if let Some(Np::Person { desc, form, .. }) = &np {
+                let titled = desc.is_some() || form.split(' ').count() > 1;
+                let appositive = appositive(toks, e, text);
+                if titled || appositive.is_some() {
+                    let id = self.resolve(np.as_ref().unwrap(), &[]).unwrap();
+                    if let Some(d) = desc.as_deref().filter(|d| capitalised(d)) {
+                        self.add_desc(id, &format!("the {d}"));
+                    }
+                    if let Some(a) = appositive {
+                        self.entities[id]
+                            .descs
+                            .push(a.trim_start_matches("the ").into());
+                        self.add_desc(id, &a);
+                        if let Some(r) = reordered(&a) {
+                            self.add_desc(id, &r);
+                        }
+                    }
+                }
+            }
+            i = e.max(i + 1);
+        }
+    }
+
+    fn add_desc(&mut self, id: usize, alias: &str) {
+        self.entities[id].aliases.insert(alias.to_string());
+        let slot = self.desc.entry(alias.to_lowercase()).or_insert(Some(id));
+        if *slot != Some(id) {
+            *slot = None;
+        }
+    }
+
+    /// The entity `np` names, created if new; pronouns take the most recent
+    /// fitting person of `salient` (most recent last).
+    pub fn resolve(&mut self, np: &Np, salient: &[usize]) -> Option<usize> {
+        let id = match np {
+            Np::Pronoun(male) => salient.iter().rev().copied().find(|&e| {
+                let en = &self.entities[e];
+                en.person && en.gender != Some(!male)
+            })?,
+            Np::Person {
+                first,
+                surname,
+                gender,
+                desc,
+                form,
+                full,
+            } => {
+                let id = self.person(first.as_deref(), surname, *gender);
+                let en = &mut self.entities[id];
+                en.forms.insert(form.clone());
+                if full != form && capitalised(full) && full.split(' ').count() <= 6 {
+                    en.forms.insert(full.clone());
+                }
+                if let Some(d) = desc
+                    && !en.descs.contains(d)
+                {
+                    en.descs.push(d.clone());
+                }
+                id
+            }
+            Np::Descriptive(d) => match self.desc.get(&d.to_lowercase()) {
+                Some(Some(id)) => *id,
+                _ => {
+                    let key = body_key(d);
+                    let by_title = (0..self.entities.len())
+                        .filter(|&e| {
+                            self.entities[e]
+                                .descs
+                                .iter()
+                                .any(|x| x.to_lowercase().ends_with(&key))
+                        })
+                        .max_by_key(|&e| self.entities[e].used);
+                    match by_title {
+                        Some(id) => id,
+                        None => self.body(d),
+                    }
+                }
+            },
+            Np::Body(b) => self.body(b),
+        };
+        self.touch(id);
+        Some(id)
+    }
+
+    fn body(&mut self, name: &str) -> usize {
+        let key = body_key(name);
+        let id = match self.bodies.get(&key) {
+            Some(&id) => id,
+            None => {
+                self.entities.push(Entity {
+                    surname: key.clone(),
+                    ..Entity::default()
+                });
+                self.bodies.insert(key, self.entities.len() - 1);
+                self.entities.len() - 1
+            }
+        };
+        self.entities[id].forms.insert(name.to_string());
+        id
+    }
+
+    fn person(&mut self, first: Option<&str>, surname: &str, gender: Option<bool>) -> usize {
+        let ents = &self.entities;
+        let fits = |&e: &usize| {
+            let en = &ents[e];
+            (first.is_none() || en.first.is_none() || en.first.as_deref() == first)
+                && (gender.is_none() || en.gender.is_none() || en.gender == gender)
+        };
+        let cands: Vec<usize> = self
+            .by_surname
+            .get(surname)
+            .map(|v| v.iter().copied().filter(fits).collect())
+            .unwrap_or_default();
+        let best = cands.iter().copied().max_by_key(|&e| {
+            (
+                first.is_some() && ents[e].first.as_deref() == first,
+                ents[e].used,
+            )
+        });
+        let id = match best {
+            Some(id) => id,
+            None => {
+                let guess = self.firsts.get(surname).filter(|s| s.len() == 1);
+                let first = first
+                    .map(str::to_string)
+                    .or_else(|| guess.and_then(|s| s.iter().next().cloned()));
+                self.entities.push(Entity {
+                    person: true,
+                    first,
+                    surname: surname.to_string(),
+                    ..Entity::default()
+                });
+                let id = self.entities.len() - 1;
+                self.by_surname
+                    .entry(surname.to_string())
+                    .or_default()
+                    .push(id);
+                id
+            }
+        };
+        let en = &mut self.entities[id];
+        if en.first.is_none() {
+            en.first = first.map(str::to_string);
+        }
+        if en.gender.is_none() {
+            en.gender = gender;
+        }
+        id
+    }
+
+    /// Alias candidates of an entity: its forms, its bare surname, and the
+    /// descriptions tied to it. The caller keeps those that occur in the texts.
+    pub fn alias_candidates(&self, e: usize) -> BTreeSet<String> {
+        let en = &self.entities[e];
+        let mut out: BTreeSet<String> = en.forms.union(&en.aliases).cloned().collect();
+        if en.person {
+            out.insert(en.surname.clone());
+            if let Some(f) = &en.first {
+                out.insert(format!("{f} {}", en.surname));
+            }
+        }
+        out
+    }
+}
+
+/// `Name, the MP for Te Atatu,`: the appositive after a chunk ending at `e`.
+fn appositive(toks: &[Tok], e: usize, text: &str) -> Option<String> {
+    if toks.get(e).is_none_or(|t| t.text(text) != ",") {
+        return None;
+    }
+    let start = e + 1;
+    if toks
+        .get(start)
+        .is_none_or(|t| !t.word || t.text(text) != "the")
+    {
+        return None;
+    }
+    let end = (start + 1..toks.len().min(start + 9)).find(|&k| !toks[k].word)?;
+    if toks[end].text(text) != "," || end - start < 2 {
+        return None;
+    }
+    let has_role = toks[start + 1..end]
+        .iter()
+        .any(|&t| lx::is_title(&t.text(text).to_lowercase()));
+    has_role.then(|| text[toks[start].start..toks[end - 1].end].to_string())
+}
+
+/// `the MP for Te Atatu` → `the Te Atatu MP`.
+fn reordered(a: &str) -> Option<String> {
+    let words: Vec<&str> = a.split(' ').collect();
+    let p = words.iter().position(|w| *w == "for" || *w == "of")?;
+    let place = &words[p + 1..];
+    if p < 2 || place.is_empty() || !place.iter().all(|w| capitalised(w)) {
+        return None;
+    }
+    Some(format!("the {} {}", place.join(" "), words[1..p].join(" ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokens;
+    use super::*;
+
+    fn np(s: &str) -> Option<Np> {
+        interpret(&tokens(s, 0..s.len()), s)
+    }
+
+    #[test]
+    fn chunks_read_as_people_bodies_and_descriptions() {
+        match np("party president Andrew Little") {
+            Some(Np::Person {
+                first,
+                surname,
+                desc,
+                ..
+            }) => {
+                assert_eq!(first.as_deref(), Some("Andrew"));
+                assert_eq!(surname, "Little");
+                assert_eq!(desc.as_deref(), Some("party president"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            np("Mr Carter"),
+            Some(Np::Person {
+                gender: Some(true),
+                ..
+            })
+        ));
+        assert_eq!(
+            np("the Te Atatu MP"),
+            Some(Np::Descriptive("the Te Atatu MP".into()))
+        );
+        assert_eq!(np("The council"), Some(Np::Body("The council".into())));
+        assert_eq!(
+            reordered("the MP for Te Atatu").as_deref(),
+            Some("the Te Atatu MP")
+        );
+    }
+}

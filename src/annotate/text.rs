@@ -1,0 +1,359 @@
+//! Text primitives for drafting: word and punctuation tokens, paragraphs,
+//! quotation spans, sentences, and byte → code-point offsets.
+//!
+//! Everything here works on byte ranges into the article text, so what the rules
+//! find can be cut out of the text exactly as it is.
+
+use std::ops::Range;
+
+/// A word (letters and digits, with inner apostrophes, hyphens and decimal
+/// points) or a single punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+}
+
+impl Tok {
+    pub fn text(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The tokens of `text[range]`, with absolute byte offsets.
+pub fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
+    let s = &text[range.clone()];
+    let base = range.start;
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Tok {
+                start: base + i,
+                end: base + i + c.len_utf8(),
+                word: false,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut prev = c;
+        loop {
+            let rest = &s[end..];
+            let mut cs = rest.chars();
+            match (cs.next(), cs.next()) {
+                (Some(n), _) if is_word_char(n) => {
+                    end += n.len_utf8();
+                    prev = n;
+                }
+                (Some(j), Some(n))
+                    if is_word_char(n)
+                        && (matches!(j, '\'' | '’' | '-')
+                            || (j == '.' && prev.is_ascii_digit() && n.is_ascii_digit())) =>
+                {
+                    end += j.len_utf8() + n.len_utf8();
+                    prev = n;
+                }
+                _ => break,
+            }
+        }
+        while it.peek().is_some_and(|&(j, _)| j < end) {
+            it.next();
+        }
+        out.push(Tok {
+            start: base + i,
+            end: base + end,
+            word: true,
+        });
+    }
+    out
+}
+
+/// Lines with text, trimmed: news texts put one paragraph on a line.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let body = line.trim();
+        if !body.is_empty() {
+            out.push(at + lead..at + lead + body.len());
+        }
+        at += line.len();
+    }
+    out
+}
+
+/// A short line without closing punctuation: a headline or a byline.
+pub fn is_headline(par: &str) -> bool {
+    let last = par.chars().next_back().unwrap_or('.');
+    !matches!(
+        last,
+        '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ','
+    ) && par.split_whitespace().count() < 16
+}
+
+pub fn is_double_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+/// A quotation in a paragraph: from its opening mark to after its closing mark,
+/// or to the paragraph's end when it runs on into the next paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QSpan {
+    pub start: usize,
+    pub end: usize,
+    pub closed: bool,
+}
+
+/// The quotations of `text[par]`. Double marks (straight or curly) quote; single
+/// marks quote only in texts that use no double marks (British style), and only
+/// where they cannot be apostrophes; single marks inside double ones are part of
+/// the quotation.
+pub fn quote_spans(text: &str, par: Range<usize>, single: bool) -> Vec<QSpan> {
+    let s = &text[par.clone()];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|n| n.1);
+        let quote = if single {
+            match open {
+                None => {
+                    matches!(c, '‘' | '\'')
+                        && prev.is_none_or(|p| p.is_whitespace() || "([—-".contains(p))
+                        && next.is_some_and(|n| n.is_alphanumeric())
+                }
+                Some(_) => {
+                    matches!(c, '’' | '\'')
+                        && prev.is_some_and(|p| !p.is_whitespace())
+                        && next.is_none_or(|n| !n.is_alphanumeric())
+                }
+            }
+        } else {
+            is_double_quote(c)
+        };
+        if !quote {
+            continue;
+        }
+        match open {
+            None => open = Some(par.start + i),
+            Some(o) => {
+                out.push(QSpan {
+                    start: o,
+                    end: par.start + i + c.len_utf8(),
+                    closed: true,
+                });
+                open = None;
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push(QSpan {
+            start: o,
+            end: par.end,
+            closed: false,
+        });
+    }
+    out
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Capt", "Co", "Col", "Corp", "Dr", "Ft", "Gen", "Gov", "Hon", "Inc", "Jr", "Lt", "Ltd", "Mr",
+    "Mrs", "Ms", "Mt", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "etc", "vs",
+];
+
+/// The sentences of a paragraph, never split inside a quotation.
+pub fn sentences(text: &str, par: Range<usize>, spans: &[QSpan]) -> Vec<Range<usize>> {
+    let inside = |at: usize| spans.iter().any(|q| q.start < at && at < q.end);
+    // Candidate ends: a mark outside quotations, or a quotation closing on one.
+    let mut cands: Vec<(usize, Option<usize>)> = Vec::new();
+    for (i, c) in text[par.clone()].char_indices() {
+        let at = par.start + i;
+        if matches!(c, '.' | '!' | '?') && !inside(at) {
+            let mut end = at + 1;
+            for ch in text[end..par.end].chars() {
+                if matches!(ch, ')' | '’') && !inside(end) {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            cands.push((end, (c == '.').then_some(at)));
+        }
+    }
+    for q in spans.iter().filter(|q| q.closed) {
+        let body = &text[q.start..q.end];
+        let inner =
+            body[..body.len() - body.chars().next_back().map_or(0, char::len_utf8)].trim_end();
+        if inner.ends_with(['.', '!', '?']) {
+            cands.push((q.end, None));
+        }
+    }
+    cands.sort_unstable();
+    cands.dedup_by_key(|c| c.0);
+    let mut out = Vec::new();
+    let mut start = par.start;
+    for (end, period) in cands {
+        if end <= start {
+            continue;
+        }
+        let rest = &text[end..par.end];
+        let trimmed = rest.trim_start();
+        if !rest.is_empty() && trimmed.len() == rest.len() {
+            continue; // no space after the mark: 9.30, U.S.
+        }
+        let next = trimmed.chars().next();
+        if !next.is_none_or(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || is_double_quote(n) || n == '‘' || n == '\''
+        }) {
+            continue;
+        }
+        if let Some(at) = period {
+            let word_start = text[start..at]
+                .rfind(|ch: char| !ch.is_alphanumeric())
+                .map(|p| start + p + 1)
+                .unwrap_or(start);
+            let word = &text[word_start..at];
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if initial || ABBREVIATIONS.contains(&word) {
+                continue;
+            }
+        }
+        out.push(start..end);
+        start = end + (rest.len() - trimmed.len());
+    }
+    if start < par.end {
+        out.push(start..par.end);
+    }
+    out
+}
+
+/// A sentence and its tokens.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    pub range: Range<usize>,
+    pub toks: Vec<Tok>,
+}
+
+/// A paragraph: its quotations and sentences.
+#[derive(Debug, Clone)]
+pub struct Par {
+    pub range: Range<usize>,
+    pub spans: Vec<QSpan>,
+    pub sents: Vec<Sent>,
+    pub headline: bool,
+}
+
+/// An article cut into paragraphs, quotations, sentences and tokens.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub pars: Vec<Par>,
+}
+
+impl Doc {
+    pub fn new(text: &str) -> Doc {
+        let single = !text.contains(is_double_quote);
+        let pars = paragraphs(text)
+            .into_iter()
+            .map(|range| {
+                let spans = quote_spans(text, range.clone(), single);
+                let sents = sentences(text, range.clone(), &spans)
+                    .into_iter()
+                    .map(|r| Sent {
+                        toks: tokens(text, r.clone()),
+                        range: r,
+                    })
+                    .collect();
+                Par {
+                    headline: is_headline(&text[range.clone()]),
+                    range,
+                    spans,
+                    sents,
+                }
+            })
+            .collect();
+        Doc { pars }
+    }
+}
+
+/// Byte offset → code-point offset, in O(1) plus a scan of at most one block.
+pub struct CharIndex<'t> {
+    text: &'t str,
+    blocks: Vec<usize>,
+}
+
+const BLOCK: usize = 4096;
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+impl<'t> CharIndex<'t> {
+    pub fn new(text: &'t str) -> CharIndex<'t> {
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut total = 0;
+        for chunk in text.as_bytes().chunks(BLOCK) {
+            blocks.push(total);
+            total += count_chars(chunk);
+        }
+        CharIndex { text, blocks }
+    }
+
+    pub fn chars_before(&self, byte: usize) -> usize {
+        let b = byte / BLOCK;
+        match self.blocks.get(b) {
+            Some(&base) => base + count_chars(&self.text.as_bytes()[b * BLOCK..byte]),
+            None => count_chars(self.text.as_bytes()),
+        }
+    }
+}
+
+/// Is the word capitalised (its first letter upper case)?
+pub fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word without a possessive ending (`Carter's` → `Carter`).
+pub fn strip_possessive(w: &str) -> (&str, bool) {
+    for end in ["'s", "’s"] {
+        if let Some(s) = w.strip_suffix(end) {
+            return (s, true);
+        }
+    }
+    (w, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_marks() {
+        let t = "Mr Carter's seven-hour 9.30pm meeting.";
+        let w: Vec<&str> = tokens(t, 0..t.len()).iter().map(|k| k.text(t)).collect();
+        assert_eq!(
+            w,
+            ["Mr", "Carter's", "seven-hour", "9.30pm", "meeting", "."]
+        );
+    }
+
+    #[test]
+    fn sentences_skip_quotes_and_titles() {
+        let t = "Mr Little said so. \"Yes. No.\" He left.";
+        let spans = quote_spans(t, 0..t.len(), false);
+        let s: Vec<&str> = sentences(t, 0..t.len(), &spans)
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(s, ["Mr Little said so.", "\"Yes. No.\"", "He left."]);
+    }
+}
