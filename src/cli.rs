@@ -53,6 +53,31 @@ pub enum Command {
         #[arg(long)]
         color: bool,
     },
+    /// Draft a story file from bare articles: speakers, quotes, and linked passages.
+    #[command(
+        after_help = "Examples:\n  verso annotate articles/*.txt | verso check -\n  verso annotate a.txt b.txt -o annotations/story.json\n\nExit status: 0 drafted, 2 an article could not be read."
+    )]
+    Annotate {
+        /// Article texts (UTF-8).
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+        /// Write the story here (atomically); article paths become relative to its
+        /// folder. Default: standard output, paths relative to the current folder.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Score a story against a reference: precision, recall and F1 of quotes
+    /// (per kind), speaker attribution, and links.
+    #[command(after_help = "Exit status: 0 scored, 2 a story could not be read.")]
+    Score {
+        /// The story to score.
+        draft: PathBuf,
+        /// The reference story.
+        gold: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
@@ -86,6 +111,10 @@ pub fn main() -> i32 {
             keys,
             color,
         }) => render(&files, size, &keys, color),
+        Some(Command::Annotate { articles, output }) => {
+            crate::annotate::run(&articles, output.as_deref())
+        }
+        Some(Command::Score { draft, gold, json }) => crate::score::run(&draft, &gold, json),
         None => read(&cli.files),
     }
 }
@@ -114,8 +143,22 @@ pub fn open(files: &[PathBuf]) -> Result<(Story, bool), String> {
 
 /// Drafts annotations for bare articles and loads the draft as a story.
 fn open_draft(files: &[PathBuf]) -> Result<Story, String> {
-    let _ = files;
-    Err("drafting is not wired yet".into())
+    let mut articles = Vec::new();
+    for f in files {
+        let text = story::read_text(f).map_err(|msg| format!("{}: {msg}", f.display()))?;
+        articles.push((f.display().to_string(), text));
+    }
+    let json = crate::annotate::draft(&articles).to_json();
+    let names: Vec<&str> = articles.iter().map(|(n, _)| n.as_str()).collect();
+    let source = format!("draft of {}", names.join(", "));
+    story::from_json(&source, &json, |file| {
+        articles
+            .iter()
+            .find(|(n, _)| n == file)
+            .map(|(_, t)| t.clone())
+            .ok_or_else(|| format!("article file {file}: not among the drafted files"))
+    })
+    .map_err(|e| e.to_string())
 }
 
 fn is_txt(p: &std::path::Path) -> bool {

@@ -339,11 +339,13 @@ impl Keymap {
         out
     }
 
-    /// A short hint for the status bar: the first key of an action.
+    /// A short hint for the status bar: a key of the action, plain keys first.
     pub fn hint(&self, action: Action) -> String {
-        self.keys_for(Context::Global, action)
-            .into_iter()
-            .next()
+        let keys = self.keys_for(Context::Global, action);
+        keys.iter()
+            .find(|k| !k.starts_with('<') || k.len() == 1)
+            .or(keys.first())
+            .cloned()
             .unwrap_or_else(|| "-".into())
     }
 }

@@ -148,7 +148,8 @@ mod tests {
     fn segments_are_disjoint_and_carry_what_covers_them() {
         let s = story();
         let m = Marks::build(&s, 0);
-        let got: Vec<(usize, usize, Option<u32>, Option<u32>, Vec<u32>)> = m
+        type Seen = (usize, usize, Option<u32>, Option<u32>, Vec<u32>);
+        let got: Vec<Seen> = m
             .segments
             .iter()
             .map(|g| (g.start, g.end, g.quote, g.mention, m.links_of(g).to_vec()))

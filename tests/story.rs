@@ -38,7 +38,7 @@ fn problems(s: &Story) -> Vec<String> {
     s.problems.iter().map(|p| p.to_string()).collect()
 }
 
-fn quote_text<'s>(s: &'s Story, i: usize) -> &'s str {
+fn quote_text(s: &Story, i: usize) -> &str {
     let q = &s.quotes[i];
     &s.articles[q.article].text[q.range.clone()]
 }

@@ -23,6 +23,9 @@ use super::{
 /// costs a pass over the article.
 const MAX_CLOSEST: usize = 100;
 
+/// Selectors with the same pattern, prefix and suffix have the same fits.
+type FitKey<'s> = (usize, Option<&'s str>, Option<&'s str>);
+
 /// Who a selector belongs to, to report and to store its range.
 #[derive(Clone, Copy)]
 enum Owner {
@@ -162,7 +165,7 @@ pub(super) fn build(
             find_all(&article.text, mine.iter().map(|p| p.selector.text.as_str()));
         let index = CharIndex::new(&article.text);
         // Selectors with the same text, prefix and suffix share their fits.
-        let mut fits: HashMap<(usize, Option<&str>, Option<&str>), Vec<usize>> = HashMap::new();
+        let mut fits: HashMap<FitKey, Vec<usize>> = HashMap::new();
         for (p, &pat) in mine.iter().zip(&pattern) {
             let key = (
                 pat,

@@ -60,7 +60,7 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let first = text[start..end].chars().next();
     let last = text[start..end].chars().next_back();
     // Only a name that starts (ends) with a word character needs a boundary there.
-    !(inner(first) && inner(before)) && !(inner(last) && inner(after))
+    !(inner(first) && inner(before) || inner(last) && inner(after))
 }
 
 #[cfg(test)]
