@@ -3,7 +3,7 @@
 //! Exit codes: 0 all sound; 1 problems found; 2 a file could not be read at all
 //! (or the command line was wrong).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
@@ -14,7 +14,7 @@ use crate::story::{self, LoadError, Story};
     name = "verso",
     version,
     about = "Read news articles side by side: speakers, quotes, and the passages they share or dispute",
-    args_conflicts_with_subcommands = true
+    subcommand_negates_reqs = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -22,6 +22,13 @@ pub struct Cli {
     /// A story file to read (none: the bundled story), or bare article files
     /// ending in .txt, annotated by a draft.
     pub files: Vec<PathBuf>,
+    /// Read the configuration from this file (else VERSO_CONFIG, else the
+    /// platform's config folder; see `verso config --path`).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Start at the top, ignoring where the reader left this story.
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -34,6 +41,18 @@ pub enum Command {
     Check {
         /// Story files (`-` for standard input); none: the bundled story.
         stories: Vec<PathBuf>,
+    },
+    /// Show the configuration: where it is read from, or a commented default file.
+    #[command(
+        after_help = "Examples:\n  verso config --path\n  verso config --default > ~/.config/verso/config.toml\n  verso --config my.toml render --keys '?'"
+    )]
+    Config {
+        /// Print a commented config file with every default.
+        #[arg(long)]
+        default: bool,
+        /// Print where the config is read from (the default without --default).
+        #[arg(long)]
+        path: bool,
     },
     /// Draw the reader's screen as text, without a terminal, after feeding it
     /// keys: for tests, documentation and scripts.
@@ -68,7 +87,9 @@ pub enum Command {
     },
     /// Score a story against a reference: precision, recall and F1 of quotes
     /// (per kind), speaker attribution, and links.
-    #[command(after_help = "Exit status: 0 scored, 2 a story could not be read.")]
+    #[command(
+        after_help = "Examples:\n  verso score draft.json annotations/carter.json\n  verso annotate articles/*.txt -o draft.json && verso score draft.json annotations/carter.json --json\n\nExit status: 0 scored, 2 a story could not be read."
+    )]
     Score {
         /// The story to score.
         draft: PathBuf,
@@ -78,6 +99,123 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Who gets heard: per speaker and article, quotes (direct, mixed, indirect),
+    /// words quoted and their share; per story, the quotes another article carries
+    /// too and those only one article carries.
+    #[command(
+        after_help = "A word is a segment between Unicode word boundaries that holds a letter or digit;\nwords quoted are the words of the quote's whole span. A quote is carried by\nanother article when a link joins a passage overlapping it to a passage there.\n\nExamples:\n  verso stats\n  verso stats annotations/carter.json --format csv > carter.csv\n  verso annotate a.txt b.txt | verso stats - --format json\n\nExit status: 0 counted, 1 the story has problems (counted over what is sound),\n2 the story could not be read."
+    )]
+    Stats {
+        /// The story file (`-` for standard input); none: the bundled story.
+        story: Option<PathBuf>,
+        /// How to print: an 80-column table, CSV, or JSON.
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::stats::Format,
+    },
+    /// Write a story for other annotation tools: W3C Web Annotation JSON-LD, one
+    /// annotation per quote and per link passage, offsets in code points.
+    #[command(
+        after_help = "Examples:\n  verso export --to w3c > carter.jsonld\n  verso export --to w3c annotations/carter.json -o carter.jsonld\n  verso export --to w3c story.json | verso import - -o copy.json\n\nArticle paths in target.source are relative to the output file's folder (to the\ncurrent folder on standard output).\n\nExit status: 0 written, 1 written without the story's problems (listed),\n2 the story could not be read or the output not written."
+    )]
+    Export {
+        /// The format to write.
+        #[arg(long, value_enum)]
+        to: crate::exchange::ExportFormat,
+        /// The story file (`-` for standard input); none: the bundled story.
+        story: Option<PathBuf>,
+        /// Write here (atomically) instead of to standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Read annotations made in other tools into a story file: W3C Web Annotation
+    /// JSON-LD, or a brat standoff .ann file with its text.
+    #[command(
+        after_help = "Examples:\n  verso import carter.jsonld -o annotations/carter-copy.json\n  verso import doc.ann -o story.json            (text: doc.txt beside it)\n  verso import doc.ann --text other/doc.txt -o story.json\n  verso import hypothesis.json --text article.txt -o story.json && verso story.json\n\nW3C: each target.source is read from the path it names (relative to the\nannotation file), or from the --text file with the same file name. brat: entity\ntypes Speaker/Person/Organization are mentions of speakers, Quote/Direct/\nIndirect/Mixed are quotes, Cue their cue; a relation joins a quote to its\nspeaker (see README.md for the whole mapping).\n\nExit status: 0 imported, 1 imported with problems (listed; the story is written),\n2 an input could not be read or the output not written."
+    )]
+    Import {
+        /// The annotation file (`-` for standard input).
+        file: PathBuf,
+        /// Its format; default: brat for a file ending in .ann, else W3C.
+        #[arg(long, value_enum)]
+        from: Option<crate::exchange::ImportFormat>,
+        /// An article text the annotations refer to (repeatable).
+        #[arg(long = "text", value_name = "ARTICLE.txt")]
+        texts: Vec<PathBuf>,
+        /// Write the story here (atomically); article paths become relative to
+        /// its folder. Default: standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  verso completions bash > ~/.local/share/bash-completion/completions/verso\n  verso completions zsh > ~/.zfunc/_verso\n  verso completions fish > ~/.config/fish/completions/verso.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), made from the same definitions as --help.
+    #[command(
+        after_help = "Examples:\n  verso man | man -l -\n  verso man > ~/.local/share/man/man1/verso.1"
+    )]
+    Man,
+}
+
+/// `verso completions SHELL`: the completion script on standard output.
+fn completions(shell: clap_complete::Shell) -> i32 {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut cmd, "verso", &mut std::io::stdout());
+    0
+}
+
+/// `verso man`: the manual page on standard output.
+fn man() -> i32 {
+    match crate::fsutil::emit(None, &man_page()) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("verso man: {e}");
+            2
+        }
+    }
+}
+
+/// The manual page, verso(1), in roff: the program's page as clap_mangen makes
+/// it, then one section per command (its synopsis, description, options and
+/// examples as subsections), all from the definitions `--help` prints.
+pub fn man_page() -> String {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    cmd.build();
+    let mut buf = Vec::new();
+    let _ = clap_mangen::Man::new(cmd.clone()).render(&mut buf);
+    let mut page = String::from_utf8_lossy(&buf).into_owned();
+    for sub in cmd.get_subcommands() {
+        // The commands are sections of this page, not pages of their own.
+        let name = sub.get_name();
+        page = page.replace(
+            &format!("verso\\-{name}(1)"),
+            &format!("\\fBverso {name}\\fR"),
+        );
+        if name == "help" {
+            continue;
+        }
+        let m = clap_mangen::Man::new(sub.clone());
+        let mut part = Vec::new();
+        let _ = m.render_synopsis_section(&mut part);
+        let _ = m.render_description_section(&mut part);
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            let _ = m.render_options_section(&mut part);
+        }
+        if sub.get_after_help().is_some() {
+            let _ = m.render_extra_section(&mut part);
+        }
+        page.push_str(&format!(".SH \"VERSO {}\"\n", name.to_uppercase()));
+        page.push_str(
+            &String::from_utf8_lossy(&part)
+                .replace(".SH EXTRA", ".SS DETAILS")
+                .replace(".SH ", ".SS "),
+        );
+    }
+    page
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
@@ -110,12 +248,27 @@ pub fn main() -> i32 {
             size,
             keys,
             color,
-        }) => render(&files, size, &keys, color),
+        }) => render(&files, size, &keys, color, cli.config.as_deref()),
         Some(Command::Annotate { articles, output }) => {
             crate::annotate::run(&articles, output.as_deref())
         }
         Some(Command::Score { draft, gold, json }) => crate::score::run(&draft, &gold, json),
-        None => read(&cli.files),
+        Some(Command::Stats { story, format }) => crate::stats::run(story.as_deref(), format),
+        Some(Command::Export { to, story, output }) => {
+            crate::exchange::run_export(to, story.as_deref(), output.as_deref())
+        }
+        Some(Command::Import {
+            file,
+            from,
+            texts,
+            output,
+        }) => crate::exchange::run_import(&file, from, &texts, output.as_deref()),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man) => man(),
+        Some(Command::Config { default, path }) => {
+            config_command(default, path, cli.config.as_deref())
+        }
+        None => read(&cli.files, cli.config.as_deref(), cli.fresh),
     }
 }
 
@@ -182,19 +335,43 @@ fn open_for_reader(files: &[PathBuf]) -> Result<(Story, bool), i32> {
 }
 
 /// `verso [FILES]`: the live reader.
-fn read(files: &[PathBuf]) -> i32 {
-    if let Err(e) = crate::term::check_terminal() {
-        eprintln!("verso: {}", e.0);
-        return 2;
-    }
+fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool) -> i32 {
     let (story, draft) = match open_for_reader(files) {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let keymap = crate::keys::Keymap::default();
+    if let Err(e) = crate::term::check_terminal() {
+        eprintln!("verso: {}", e.0);
+        return 2;
+    }
+    let config = crate::config::load(config);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let app = crate::app::App::new(story, draft, size);
-    match crate::term::run(app, &keymap, crate::ui::Theme::from_env()) {
+    let mut app = crate::app::App::new(story, draft, size);
+    app.apply_defaults(config.sync, config.side_panes, config.mouse);
+    let mut warnings = config.warnings.clone();
+    let key = crate::state::key(files);
+    if !fresh {
+        match crate::state::read(&key) {
+            Ok(Some(place)) => app.restore(&place),
+            Ok(None) => {}
+            Err(w) => warnings.push(w),
+        }
+    }
+    if let Some(w) = warnings.first() {
+        app.message = Some(if warnings.len() > 1 {
+            format!("{w} (and {} more)", warnings.len() - 1)
+        } else {
+            w.clone()
+        });
+    }
+    let result = crate::term::run(&mut app, &config.keymap, config.theme.with_env());
+    for w in &warnings {
+        eprintln!("verso: {w}");
+    }
+    if let Err(w) = crate::state::write(&key, &app.place()) {
+        eprintln!("verso: cannot remember the place: {w}");
+    }
+    match result {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("verso: terminal error: {e}");
@@ -204,7 +381,13 @@ fn read(files: &[PathBuf]) -> i32 {
 }
 
 /// `verso render`: prints the screen after the keys.
-fn render(files: &[PathBuf], size: (u16, u16), keys: &str, color: bool) -> i32 {
+fn render(
+    files: &[PathBuf],
+    size: (u16, u16),
+    keys: &str,
+    color: bool,
+    config: Option<&Path>,
+) -> i32 {
     let keys = match crate::keys::parse_keys(keys) {
         Ok(k) => k,
         Err(e) => {
@@ -216,13 +399,18 @@ fn render(files: &[PathBuf], size: (u16, u16), keys: &str, color: bool) -> i32 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let keymap = crate::keys::Keymap::default();
+    let config = crate::config::load(config);
+    for w in &config.warnings {
+        eprintln!("verso: {w}");
+    }
+    let keymap = config.keymap;
     let mut app = crate::app::App::new(story, draft, size);
+    app.apply_defaults(config.sync, config.side_panes, config.mouse);
     crate::render::feed(&mut app, &keymap, &keys);
     let theme = if color {
-        crate::ui::Theme::from_env()
+        config.theme.with_env()
     } else {
-        crate::ui::Theme { color: false }
+        crate::ui::Theme::PLAIN
     };
     let buf = crate::render::draw(&app, &keymap, theme);
     let out = if color {
@@ -231,6 +419,17 @@ fn render(files: &[PathBuf], size: (u16, u16), keys: &str, color: bool) -> i32 {
         crate::render::to_text(&buf)
     };
     print!("{out}");
+    0
+}
+
+/// `verso config`: the default file, or where the config is read from.
+fn config_command(default: bool, path: bool, flag: Option<&Path>) -> i32 {
+    if default {
+        print!("{}", crate::config::default_file());
+    }
+    if path || !default {
+        println!("{}", crate::config::locate(flag).describe());
+    }
     0
 }
 

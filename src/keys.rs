@@ -292,6 +292,16 @@ impl Keymap {
         Ok(Keymap { tables })
     }
 
+    /// Binds `keys` to `action` in `ctx`, replacing the keys the action had
+    /// there; a key bound to another action in `ctx` moves to this one.
+    pub fn bind(&mut self, ctx: Context, action: Action, keys: &[Key]) {
+        let table = self.tables.entry(ctx).or_default();
+        table.retain(|_, a| *a != action);
+        for k in keys {
+            table.insert(*k, action);
+        }
+    }
+
     /// The action of a key in a context (the context's table, then global).
     pub fn action(&self, ctx: Context, key: Key) -> Option<Action> {
         self.tables

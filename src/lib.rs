@@ -9,11 +9,16 @@
 pub mod annotate;
 pub mod app;
 pub mod cli;
+pub mod config;
+pub mod exchange;
+pub mod fsutil;
 pub mod keys;
 pub mod layout;
 pub mod marks;
 pub mod render;
 pub mod score;
+pub mod state;
+pub mod stats;
 pub mod story;
 pub mod term;
 pub mod ui;

@@ -43,7 +43,7 @@ fn restore() {
 }
 
 /// Runs the reader until `q` or a signal.
-pub fn run(mut app: App, keymap: &Keymap, theme: Theme) -> io::Result<()> {
+pub fn run(app: &mut App, keymap: &Keymap, theme: Theme) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores raw mode and the screen; ours also turns the
     // mouse off, before it.
@@ -61,9 +61,20 @@ pub fn run(mut app: App, keymap: &Keymap, theme: Theme) -> io::Result<()> {
             std::process::exit(128 + sig);
         }
     });
-    let result = event_loop(&mut terminal, &mut app, keymap, theme);
+    let result = event_loop(&mut terminal, app, keymap, theme);
+
     restore();
     result
+}
+
+/// `Ctrl-z`: gives the terminal back, stops until `fg`, then takes it again.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Running again (SIGCONT): the screen is the shell's; set ours up anew.
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    terminal.clear()
 }
 
 fn event_loop(
@@ -102,6 +113,12 @@ fn event_loop(
             }
             if app.quit {
                 return Ok(());
+            }
+            if app.suspend {
+                app.suspend = false;
+                suspend(terminal)?;
+                mouse = false; // turned off while away: on again below
+                break;
             }
             if !event::poll(Duration::ZERO)? {
                 break;

@@ -9,8 +9,8 @@ use verso::render;
 use verso::story::{LinkKind, bundled};
 use verso::ui::Theme;
 
-const COLOR: Theme = Theme { color: true };
-const NO_COLOR: Theme = Theme { color: false };
+const COLOR: Theme = Theme::DARK;
+const NO_COLOR: Theme = Theme::PLAIN;
 
 fn app(w: u16, h: u16, keys: &str) -> App {
     let mut app = App::new(bundled::load().unwrap(), false, (w, h));

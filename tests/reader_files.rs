@@ -40,11 +40,7 @@ fn press(app: &mut App, keys: &str) {
 }
 
 fn screen(app: &App) -> String {
-    render::to_text(&render::draw(
-        app,
-        &Keymap::default(),
-        Theme { color: false },
-    ))
+    render::to_text(&render::draw(app, &Keymap::default(), Theme::PLAIN))
 }
 
 #[test]
@@ -104,7 +100,7 @@ fn the_mouse_selects_rows_focuses_links_and_scrolls() {
     assert_eq!(app.focus, Focus::Speakers);
     assert_eq!(app.quote_filter, Some(0));
     // Click on "12 dead" in the left article: focuses the conflict link.
-    let buf = render::draw(&app, &Keymap::default(), Theme { color: false });
+    let buf = render::draw(&app, &Keymap::default(), Theme::PLAIN);
     let left = app.geometry.articles[0].unwrap();
     let y = left.y + 1;
     let row: String = (left.x..left.right())
@@ -149,7 +145,7 @@ fn hostile_article_text_never_reaches_the_terminal_raw() {
         false,
         (100, 20),
     );
-    let buf = render::draw(&app, &Keymap::default(), Theme { color: true });
+    let buf = render::draw(&app, &Keymap::default(), Theme::DARK);
     for cell in buf.content() {
         for c in cell.symbol().chars() {
             assert!(!c.is_control(), "control {:?} in a cell", c);

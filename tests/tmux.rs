@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 struct Tmux {
     socket: String,
+    /// The shell's HOME: config and remembered places live under it.
+    home: std::path::PathBuf,
 }
 
 impl Tmux {
@@ -21,9 +23,12 @@ impl Tmux {
             eprintln!("skipped: tmux is not installed");
             return None;
         }
-        let t = Tmux {
-            socket: format!("verso-test-{}-{name}", std::process::id()),
-        };
+        let socket = format!("verso-test-{}-{name}", std::process::id());
+        let home = std::env::temp_dir().join(&socket);
+        let _ = std::fs::remove_dir_all(&home);
+        std::fs::create_dir_all(&home).unwrap();
+        let t = Tmux { socket, home };
+        let home_var = format!("HOME={}", t.home.display());
         let ok = Command::new("tmux")
             .args([
                 "-L",
@@ -42,7 +47,7 @@ impl Tmux {
                 "TERM=xterm-256color",
                 "PATH=/usr/bin:/bin",
                 "PS1=$ ",
-                "HOME=/tmp",
+                &home_var,
             ])
             .args(["bash", "--norc", "--noprofile"])
             .status()
@@ -111,6 +116,7 @@ impl Drop for Tmux {
         let _ = Command::new("tmux")
             .args(["-L", &self.socket, "kill-server"])
             .status();
+        let _ = std::fs::remove_dir_all(&self.home);
     }
 }
 
@@ -165,10 +171,12 @@ fn fg_at(ansi: &str, needle: &str) -> Option<String> {
     None
 }
 
-fn verso_cmd() -> String {
+/// The command line that runs the reader, its errors kept in the shell's HOME.
+fn verso_cmd(t: &Tmux) -> String {
     format!(
-        "{} 2>/tmp/verso-tmux-stderr.txt",
-        env!("CARGO_BIN_EXE_verso")
+        "{} 2>{}/stderr.txt",
+        env!("CARGO_BIN_EXE_verso"),
+        t.home.display()
     )
 }
 
@@ -177,7 +185,7 @@ fn the_reader_at_120x40() {
     let Some(t) = Tmux::start("wide", 120, 40) else {
         return;
     };
-    t.line(&verso_cmd());
+    t.line(&verso_cmd(&t));
     let s = t.wait_for("both articles", |s| {
         s.contains("Former Labour MP") && s.contains("Labour leader Phil Goff")
     });
@@ -186,11 +194,16 @@ fn the_reader_at_120x40() {
 
     // `]` until the conflict link is focused: both versions on screen together.
     let mut found = false;
+    let status = |s: &str| s.lines().last().unwrap_or_default().trim().to_string();
+    let mut before = status(&t.screen());
     for _ in 0..20 {
         t.keys(&["]"]);
-        let s = t.wait_for("a focused link", |s| {
-            s.lines().last().is_some_and(|l| l.contains('/'))
+        // Wait for this key's frame: a link named on a status line that changed.
+        let s = t.wait_for("the next link", |s| {
+            let now = status(s);
+            now != before && ["same ", "paraphrase ", "conflict "].iter().any(|k| now.starts_with(k))
         });
+        before = status(&s);
         if s.lines()
             .last()
             .unwrap()
@@ -233,7 +246,7 @@ fn the_reader_at_80x24() {
     let Some(t) = Tmux::start("narrow", 80, 24) else {
         return;
     };
-    t.line(&verso_cmd());
+    t.line(&verso_cmd(&t));
     t.wait_for("both articles", |s| {
         s.contains("Former Labour MP") && s.contains("Labour leader Phil Goff")
     });
@@ -261,15 +274,15 @@ fn a_panic_and_sigterm_restore_the_terminal() {
     };
     t.line(&format!(
         "VERSO_DEBUG_PANIC=1 {}; echo exit=$?",
-        verso_cmd()
+        verso_cmd(&t)
     ));
     t.wait_for("the exit code", |s| s.contains("exit=101"));
     assert_eq!(t.flag("alternate_on"), "0");
     assert_eq!(t.flag("mouse_any_flag"), "0");
-    let err = std::fs::read_to_string("/tmp/verso-tmux-stderr.txt").unwrap_or_default();
+    let err = std::fs::read_to_string(t.home.join("stderr.txt")).unwrap_or_default();
     assert!(err.contains("panicking on purpose"), "{err}");
 
-    t.line(&verso_cmd());
+    t.line(&verso_cmd(&t));
 
     t.wait_for("the reader", |s| s.contains("Former Labour MP"));
     let child = reader_pid(&t);
@@ -300,7 +313,7 @@ fn closing_the_terminal_ends_the_reader() {
     let Some(t) = Tmux::start("hangup", 100, 30) else {
         return;
     };
-    t.line(&verso_cmd());
+    t.line(&verso_cmd(&t));
     t.wait_for("the reader", |s| s.contains("Former Labour MP"));
     let pid = reader_pid(&t);
     assert!(!pid.is_empty());
@@ -313,4 +326,150 @@ fn closing_the_terminal_ends_the_reader() {
         );
         std::thread::sleep(Duration::from_millis(30));
     }
+}
+
+#[test]
+fn reopening_a_story_returns_to_where_the_reader_left_it() {
+    let Some(t) = Tmux::start("place", 120, 40) else {
+        return;
+    };
+    t.line(&verso_cmd(&t));
+    t.wait_for("the reader", |s| s.contains("Former Labour MP"));
+    // Scroll the left article to its end, toggle Chris Carter off, quit.
+    t.keys(&["G", "1"]);
+    let left = t.wait_for("the bottom", |s| {
+        s.contains("highlight off") && s.contains(" end ┐")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("Speakers"));
+    t.line(&verso_cmd(&t));
+    let back = t.wait_for("the reader again", |s| s.contains("Speakers"));
+    let body = |s: &str| s.lines().take(39).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(
+        body(&back),
+        body(&left),
+        "the same screen, but for the status line"
+    );
+    assert!(back.contains("[ ] Chris Carter"), "{back}");
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("Speakers"));
+    // --fresh starts at the top, with every highlight on.
+    t.line(&format!("{} --fresh", env!("CARGO_BIN_EXE_verso")));
+    let fresh = t.wait_for("a fresh start", |s| s.contains("Former Labour MP"));
+    assert!(fresh.contains("[x] Chris Carter"), "{fresh}");
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("Speakers"));
+    // A damaged place: a warning, and a fresh start.
+    let places = t.home.join(".local/state/verso/places");
+    let file = std::fs::read_dir(&places)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::write(&file, "not json").unwrap();
+    t.line(&verso_cmd(&t));
+    let s = t.wait_for("the warning", |s| s.contains("remembered place is damaged"));
+    assert!(s.contains("Former Labour MP"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("Speakers"));
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let Some(t) = Tmux::start("suspend", 100, 30) else {
+        return;
+    };
+    t.line(&verso_cmd(&t));
+    t.wait_for("the reader", |s| s.contains("Former Labour MP"));
+    t.keys(&["C-z"]);
+    t.wait_for("the shell", |s| s.contains("Stopped"));
+    assert_eq!(t.flag("alternate_on"), "0");
+    assert_eq!(t.flag("mouse_any_flag"), "0");
+    t.line("echo ok-$((40+2))");
+    t.wait_for("a usable shell", |s| s.contains("ok-42"));
+    t.line("fg");
+    t.wait_for("the reader again", |s| s.contains("Former Labour MP"));
+    assert_eq!(t.flag("alternate_on"), "1");
+    assert_eq!(t.flag("mouse_any_flag"), "1");
+    t.keys(&["]"]);
+    t.wait_for("keys work", |s| {
+        s.contains("seven-hour") && s.contains("conflict")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("Former Labour MP"));
+    assert_eq!(t.flag("alternate_on"), "0");
+}
+
+#[test]
+fn resize_storms_odd_sizes_and_no_colour() {
+    let Some(t) = Tmux::start("storm", 120, 40) else {
+        return;
+    };
+    t.line(&format!("NO_COLOR=1 {}", verso_cmd(&t)));
+    t.wait_for("the reader", |s| s.contains("Former Labour MP"));
+    // Keys while the window changes size under them.
+    let sizes = [
+        (80, 24),
+        (1, 1),
+        (500, 200),
+        (33, 7),
+        (121, 41),
+        (60, 20),
+        (200, 60),
+    ];
+    for (i, (w, h)) in sizes.iter().cycle().take(40).enumerate() {
+        t.tmux(&[
+            "resize-window",
+            "-t",
+            "t",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+        t.keys(&[["]", "j", "}", "<", "G", "g"][i % 6]]);
+    }
+    t.tmux(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
+    let s = t.wait_for("a redraw at 120x40", |s| {
+        s.lines().count() >= 40 && s.contains("Speakers") && s.contains("Quotes")
+    });
+    assert!(
+        s.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 120),
+        "{s}"
+    );
+    // No colour under NO_COLOR: no foreground colour codes at all.
+    let ansi = t.screen_ansi();
+    assert!(!ansi.contains("38;5;") && !ansi.contains("[33m"), "{ansi}");
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| s.contains('$') && !s.contains("Speakers"));
+    let err = std::fs::read_to_string(t.home.join("stderr.txt")).unwrap_or_default();
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_dumb_terminal_gets_a_message() {
+    let Some(t) = Tmux::start("dumb", 100, 30) else {
+        return;
+    };
+    t.line(&format!(
+        "TERM=dumb {}; echo exit=$?",
+        env!("CARGO_BIN_EXE_verso")
+    ));
+    let s = t.wait_for("the exit code", |s| {
+        s.lines().any(|l| l.starts_with("exit="))
+    });
+    assert!(
+        s.contains("verso: TERM=dumb") && s.contains("\nexit=2"),
+        "{s}"
+    );
+    // render and check need no terminal at all.
+    t.line(&format!(
+        "TERM=dumb {} check; echo exit=$?",
+        env!("CARGO_BIN_EXE_verso")
+    ));
+    t.wait_for("check", |s| {
+        s.contains("ok: 2 articles") && s.contains("\nexit=0")
+    });
 }

@@ -259,7 +259,7 @@ pub fn run(files: &[PathBuf], out: Option<&Path>) -> i32 {
             print!("{json}");
             0
         }
-        Some(o) => match write_atomically(o, &json) {
+        Some(o) => match crate::fsutil::write_atomically(o, &json) {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("verso annotate: cannot write {}: {e}", o.display());
@@ -267,22 +267,6 @@ pub fn run(files: &[PathBuf], out: Option<&Path>) -> i32 {
             }
         },
     }
-}
-
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 /// `p` made absolute and lexically normalised (symlinks resolved where they exist).

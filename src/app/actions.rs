@@ -77,6 +77,7 @@ macro_rules! actions {
 
 actions! {
     Quit "quit" "quit",
+    Suspend "suspend" "suspend to the shell (fg resumes)",
     Help "help" "this help",
     Close "close" "close the overlay; clear search and focus",
     Problems "problems" "list the story's problems",
@@ -110,9 +111,23 @@ actions! {
 }
 
 impl App {
+    /// Starts with the configured defaults: synchronised scrolling, side panes
+    /// and mouse capture.
+    pub fn apply_defaults(&mut self, sync: bool, side_panes: bool, mouse: bool) {
+        self.sync = sync;
+        self.mouse = mouse;
+        if side_panes != self.side_open {
+            self.side_open = side_panes;
+            self.relayout();
+        }
+    }
+
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        self.message = None;
+        // A message stays until the person does something (a resize is not that).
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
         self.apply(action);
         self.follow_lists();
     }
@@ -177,6 +192,7 @@ impl App {
         let p = self.active_pane();
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.suspend = true,
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Problems => {
                 if self.story.problems.is_empty() {

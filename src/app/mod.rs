@@ -5,6 +5,7 @@
 mod actions;
 pub mod geometry;
 mod nav;
+pub mod place;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -104,6 +105,8 @@ pub struct App {
     /// A one-line message for the status bar, until the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// Asked to suspend: the terminal loop stops the process and clears this.
+    pub suspend: bool,
     layouts: HashMap<(usize, usize), Rc<Layout>>,
     /// Per article: link passages sorted by start (start, link).
     passages: Vec<Vec<(usize, usize)>>,
@@ -165,6 +168,7 @@ impl App {
             geometry: Geometry::default(),
             message: None,
             quit: false,
+            suspend: false,
             layouts: HashMap::new(),
             passages,
         };

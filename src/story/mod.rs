@@ -208,6 +208,8 @@ pub fn from_json(
     json: &str,
     read_article: impl FnMut(&str) -> Result<String, String>,
 ) -> Result<Story, LoadError> {
+    // A byte-order mark before the JSON (editors on Windows add one) is no error.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let (file, mut problems) = parse::parse(source, json)?;
     let mut story = anchor::build(source, &file, read_article, &mut problems)?;
     story.problems = problems;

@@ -43,7 +43,15 @@ fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line>, scroll: usize, w: u16
 
 pub(super) fn help(frame: &mut Frame, view: &View, scroll: usize) {
     let mut lines = Vec::new();
-    for (ctx, rows) in view.keymap.help() {
+    let help = view.keymap.help();
+    // The key column is as wide as the widest list of keys, and a gap.
+    let w = help
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.chars().count()))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (ctx, rows) in help {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
@@ -54,7 +62,7 @@ pub(super) fn help(frame: &mut Frame, view: &View, scroll: usize) {
         for (keys, action) in rows {
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("  {keys:<24}"),
+                    format!("  {keys:<w$}"),
                     Style::new().add_modifier(Modifier::BOLD),
                 ),
                 Span::raw(action.help()),

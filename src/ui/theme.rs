@@ -6,8 +6,8 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::story::{self, LinkKind, QuoteKind};
 
-/// The default speaker palette, by position, for speakers without a colour.
-const PALETTE: [Color; 10] = [
+/// The default speaker palette on a dark background, by position.
+const DARK_PALETTE: [Color; 10] = [
     Color::Yellow,
     Color::Cyan,
     Color::Magenta,
@@ -20,16 +20,102 @@ const PALETTE: [Color; 10] = [
     Color::LightGreen,
 ];
 
+/// The default speaker palette on a light background: darker colours.
+const LIGHT_PALETTE: [Color; 10] = [
+    Color::Indexed(130), // dark orange
+    Color::Blue,
+    Color::Magenta,
+    Color::Indexed(28), // dark green
+    Color::Indexed(25), // steel blue
+    Color::Red,
+    Color::Indexed(94), // brown
+    Color::Indexed(30), // teal
+    Color::Indexed(90), // purple
+    Color::Indexed(64), // olive
+];
+
+/// Colours and attributes of one screen.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
+    /// Colours at all (`NO_COLOR` turns them off; attributes stay).
     pub color: bool,
+    /// Tuned for a light background.
+    pub light: bool,
+    palette: [Color; 16],
+    palette_len: usize,
+    /// Link kinds: same, paraphrase, conflict.
+    links: [Color; 3],
+}
+
+const fn palette16(p: [Color; 10]) -> [Color; 16] {
+    let mut out = [Color::Reset; 16];
+    let mut i = 0;
+    while i < 10 {
+        out[i] = p[i];
+        i += 1;
+    }
+    out
 }
 
 impl Theme {
-    /// Colour unless `NO_COLOR` is set to anything non-empty.
+    /// For dark backgrounds (the default).
+    pub const DARK: Theme = Theme {
+        color: true,
+        light: false,
+        palette: palette16(DARK_PALETTE),
+        palette_len: 10,
+        links: [Color::Green, Color::Blue, Color::Red],
+    };
+    /// For light backgrounds.
+    pub const LIGHT: Theme = Theme {
+        color: true,
+        light: true,
+        palette: palette16(LIGHT_PALETTE),
+        palette_len: 10,
+        links: [Color::Indexed(28), Color::Blue, Color::Red],
+    };
+    /// No colours at all: attributes only.
+    pub const PLAIN: Theme = Theme {
+        color: false,
+        ..Theme::DARK
+    };
+
+    /// The dark theme, without colour when `NO_COLOR` is set to anything non-empty.
     pub fn from_env() -> Theme {
+        Theme::DARK.with_env()
+    }
+
+    /// This theme, without colour when `NO_COLOR` is set.
+    pub fn with_env(self) -> Theme {
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            color: self.color && color,
+            ..self
+        }
+    }
+
+    /// Replaces the speaker palette (up to 16 colours; empty keeps it).
+    pub fn with_palette(mut self, colors: &[Color]) -> Theme {
+        if !colors.is_empty() {
+            let n = colors.len().min(16);
+            self.palette[..n].copy_from_slice(&colors[..n]);
+            self.palette_len = n;
+        }
+        self
+    }
+
+    /// Replaces the colour of a link kind.
+    pub fn with_link_color(mut self, kind: LinkKind, c: Color) -> Theme {
+        self.links[kind as usize] = c;
+        self
+    }
+
+    /// A story-file colour as a terminal colour.
+    pub fn convert(c: story::Color) -> Color {
+        match c {
+            story::Color::Named(i) => NAMED[i as usize],
+            story::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
+            story::Color::Indexed(i) => Color::Indexed(i),
         }
     }
 
@@ -44,10 +130,8 @@ impl Theme {
     /// A speaker's colour: the story's, or the palette's.
     pub fn speaker_color(&self, index: usize, c: Option<story::Color>) -> Color {
         match c {
-            Some(story::Color::Named(i)) => NAMED[i as usize],
-            Some(story::Color::Rgb(r, g, b)) => Color::Rgb(r, g, b),
-            Some(story::Color::Indexed(i)) => Color::Indexed(i),
-            None => PALETTE[index % PALETTE.len()],
+            Some(c) => Theme::convert(c),
+            None => self.palette[index % self.palette_len.max(1)],
         }
     }
 
@@ -66,11 +150,7 @@ impl Theme {
     }
 
     pub fn link_color(&self, kind: LinkKind) -> Color {
-        match kind {
-            LinkKind::Same => Color::Green,
-            LinkKind::Paraphrase => Color::Blue,
-            LinkKind::Conflict => Color::Red,
-        }
+        self.links[kind as usize]
     }
 
     /// The gutter mark of a linked row: coloured by kind, and a distinct glyph
@@ -107,7 +187,12 @@ impl Theme {
     /// A search match (the current one also reversed).
     pub fn search(&self, current: bool) -> Style {
         let mut s = if self.color {
-            Style::new().bg(Color::Yellow).fg(Color::Black)
+            let bg = if self.light {
+                Color::LightYellow
+            } else {
+                Color::Yellow
+            };
+            Style::new().bg(bg).fg(Color::Black)
         } else {
             Style::new()
         };
@@ -119,10 +204,11 @@ impl Theme {
     }
 
     pub fn border(&self, focused: bool) -> Style {
-        if focused {
-            self.fg(Color::LightCyan).add_modifier(Modifier::BOLD)
-        } else {
-            self.fg(Color::DarkGray)
+        match (focused, self.light) {
+            (true, false) => self.fg(Color::LightCyan).add_modifier(Modifier::BOLD),
+            (true, true) => self.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            (false, false) => self.fg(Color::DarkGray),
+            (false, true) => self.fg(Color::Gray),
         }
     }
 
@@ -131,18 +217,18 @@ impl Theme {
     }
 
     pub fn dim(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::DarkGray)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
+        match (self.color, self.light) {
+            (true, false) => Style::new().fg(Color::DarkGray),
+            (true, true) => Style::new().fg(Color::Gray),
+            (false, _) => Style::new().add_modifier(Modifier::DIM),
         }
     }
 
     pub fn status(&self) -> Style {
-        if self.color {
-            Style::new().bg(Color::DarkGray).fg(Color::White)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED)
+        match (self.color, self.light) {
+            (true, false) => Style::new().bg(Color::DarkGray).fg(Color::White),
+            (true, true) => Style::new().bg(Color::Indexed(252)).fg(Color::Black),
+            (false, _) => Style::new().add_modifier(Modifier::REVERSED),
         }
     }
 

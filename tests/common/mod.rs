@@ -47,9 +47,13 @@ impl Drop for Scratch {
 /// Runs the verso binary with `args` in `dir`, with `stdin` as its input.
 pub fn verso(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_verso"));
+    // No config or remembered place of the person running the tests.
+    let home = std::env::temp_dir().join(format!("verso-test-home-{}", std::process::id()));
     cmd.args(args)
         .current_dir(dir)
         .env_remove("VERSO_CONFIG")
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {

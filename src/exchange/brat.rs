@@ -1,0 +1,401 @@
+//! brat standoff files (<https://brat.nlplab.org/standoff.html>): an `.ann` file
+//! of annotations on one text, offsets in code points.
+//!
+//! The mapping (README.md, "Exchange with annotation tools"); entity, relation
+//! and attribute names are matched without regard to case:
+//!
+//! - text-bound annotations (`T1\tType START END\ttext`):
+//!   - `Speaker`, `Person`, `Organization`, `Organisation`, `PER`, `ORG`: a
+//!     *mention* of a speaker;
+//!   - `Quote` (direct unless an attribute says otherwise), `Direct`,
+//!     `Indirect`, `Mixed` (also `DirectQuote`, `IndirectQuote`, `MixedQuote`):
+//!     a quote of that kind;
+//!   - `Cue`: the attributing words of the quote a relation joins it to;
+//!   - any other type is skipped with a note;
+//!   - a discontinuous span (`0 5;9 12`) is read as its whole extent, with a
+//!     problem; a span whose text differs from the `.ann` line's is a problem
+//!     and skipped (offsets in bytes instead of characters, or the wrong text).
+//! - relations (`R1\tSays Arg1:T2 Arg2:T1`), of any type, in either order:
+//!   quote and mention: the quote is attributed to the mention's speaker
+//!   (conventional types: `Says`, `Speaker`, `Said-by`, `Source`,
+//!   `Attribution`); quote and cue: the cue; two mentions: the same speaker.
+//! - equivalences (`*\tEquiv T1 T2`): the mentions name the same speaker.
+//! - attributes (`A1\tKind T3 indirect`): `Kind` or `Type` with value
+//!   `direct`, `indirect` or `mixed`, or a binary `Direct`/`Indirect`/`Mixed`,
+//!   sets a quote's kind.
+//! - events, normalisations and notes are skipped with a note.
+//!
+//! Speakers are groups of mentions: mentions with the same text, or joined by a
+//! relation or equivalence, are one speaker, named by its longest mention (the
+//! first of equal length), the other texts its aliases, in text order. Quotes get
+//! ids `q1`, `q2`... in text order. A quote no relation attributes is a problem
+//! and is given to a speaker `unknown`. The article's id is the text file's
+//! stem.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::{CharMap, ImportError, Imported, absolute, read_input, unique_id};
+use crate::story::format::{ArticleEntry, QuoteEntry, Selector, SpeakerEntry, StoryFile, VERSION};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Mention,
+    Quote(&'static str),
+    Cue,
+}
+
+fn role(kind: &str) -> Option<Role> {
+    Some(match kind.to_ascii_lowercase().as_str() {
+        "speaker" | "person" | "organization" | "organisation" | "per" | "org" => Role::Mention,
+        "quote" | "direct" | "directquote" => Role::Quote("direct"),
+        "indirect" | "indirectquote" => Role::Quote("indirect"),
+        "mixed" | "mixedquote" => Role::Quote("mixed"),
+        "cue" => Role::Cue,
+        _ => return None,
+    })
+}
+
+#[derive(Debug)]
+struct Span {
+    id: String,
+    role: Role,
+    /// Code points.
+    start: usize,
+    text: String,
+    kind: &'static str,
+}
+
+/// Reads a brat `.ann` file (`-`: standard input) and its text: the one
+/// `--text` file, or the `.ann` path with `.txt` for `.ann`.
+pub fn import(file: &Path, texts: &[PathBuf]) -> Result<Imported, ImportError> {
+    let name = file.display().to_string();
+    let txt = match texts {
+        [] if file == Path::new("-") => {
+            return Err(ImportError(
+                "-: a brat file on standard input needs its text: --text FILE.txt".to_string(),
+            ));
+        }
+        [] => file.with_extension("txt"),
+        [one] => one.clone(),
+        _ => {
+            return Err(ImportError(format!(
+                "{name}: a brat file annotates one text; give one --text"
+            )));
+        }
+    };
+    let ann = read_input(file)?;
+    let text = crate::story::read_text(&txt)
+        .map_err(|m| ImportError(format!("{}: {m}", txt.display())))?;
+    let map = CharMap::new(&text);
+    let mut out = Imported::default();
+
+    let mut spans: Vec<Span> = Vec::new();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut attrs: Vec<(String, String, Option<String>)> = Vec::new();
+    for (n, line) in ann.lines().enumerate() {
+        let at = format!("line {}", n + 1);
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.splitn(3, '\t');
+        let id = cols.next().unwrap_or("");
+        let body = cols.next().unwrap_or("");
+        let rest = cols.next();
+        let words: Vec<&str> = body.split_whitespace().collect();
+        match id.chars().next() {
+            Some('T') => {
+                let Some(kind) = words.first() else {
+                    out.problems.push(format!("{at}: {id}: no type"));
+                    continue;
+                };
+                let Some(r) = role(kind) else {
+                    out.notes
+                        .push(format!("{at}: {id}: entity type {kind} skipped"));
+                    continue;
+                };
+                let offsets = body[kind.len()..].trim();
+                let mut ranges = Vec::new();
+                for frag in offsets.split(';') {
+                    let nums: Vec<Option<usize>> =
+                        frag.split_whitespace().map(|x| x.parse().ok()).collect();
+                    match nums.as_slice() {
+                        [Some(s), Some(e)] if s <= e => ranges.push((*s, *e)),
+                        _ => {}
+                    }
+                }
+                if ranges.is_empty() || ranges.len() != offsets.split(';').count() {
+                    out.problems.push(format!(
+                        "{at}: {id}: offsets {offsets:?} are not START END pairs"
+                    ));
+                    continue;
+                }
+                if ranges.len() > 1 {
+                    out.problems.push(format!(
+                        "{at}: {id}: a discontinuous span ({offsets}) is read as its whole extent"
+                    ));
+                }
+                let s = ranges.iter().map(|r| r.0).min().unwrap_or(0);
+                let e = ranges.iter().map(|r| r.1).max().unwrap_or(0);
+                let (Some(bs), Some(be)) = (map.byte(s), map.byte(e)) else {
+                    out.problems.push(format!(
+                        "{at}: {id}: span {s}-{e} lies past the end of {} ({} characters)",
+                        txt.display(),
+                        map.len()
+                    ));
+                    continue;
+                };
+                if s == e {
+                    out.problems.push(format!("{at}: {id}: an empty span"));
+                    continue;
+                }
+                let span = &text[bs..be];
+                if ranges.len() == 1
+                    && let Some(expected) = rest
+                    && expected != span
+                {
+                    out.problems.push(format!(
+                        "{at}: {id}: the text at {s}-{e} is {:?}, the .ann says {:?} \
+                         (offsets must count characters, not bytes); skipped",
+                        crate::story::quote_excerpt(span, 60),
+                        crate::story::quote_excerpt(expected, 60)
+                    ));
+                    continue;
+                }
+                let kind = match r {
+                    Role::Quote(k) => k,
+                    _ => "",
+                };
+                spans.push(Span {
+                    id: id.to_string(),
+                    role: r,
+                    start: s,
+                    text: span.to_string(),
+                    kind,
+                });
+            }
+            Some('R') => {
+                let args: Vec<&str> = words
+                    .iter()
+                    .skip(1)
+                    .filter_map(|w| w.split_once(':').map(|(_, t)| t))
+                    .collect();
+                match args.as_slice() {
+                    [a, b] => pairs.push((a.to_string(), b.to_string())),
+                    _ => out
+                        .problems
+                        .push(format!("{at}: {id}: a relation needs Arg1:ID Arg2:ID")),
+                }
+            }
+            Some('*') => {
+                let ids: Vec<&str> = words.iter().skip(1).copied().collect();
+                for w in ids.windows(2) {
+                    pairs.push((w[0].to_string(), w[1].to_string()));
+                }
+            }
+            Some('A') | Some('M') => match words.as_slice() {
+                [name, target] => attrs.push((name.to_string(), target.to_string(), None)),
+                [name, target, value] => attrs.push((
+                    name.to_string(),
+                    target.to_string(),
+                    Some(value.to_string()),
+                )),
+                _ => out
+                    .problems
+                    .push(format!("{at}: {id}: an attribute needs NAME ID [VALUE]")),
+            },
+            Some('E') | Some('N') | Some('#') => {
+                out.notes.push(format!("{at}: {id}: skipped"));
+            }
+            _ => out
+                .problems
+                .push(format!("{at}: not a brat annotation line: {line:?}")),
+        }
+    }
+
+    for (attr, target, value) in &attrs {
+        let kind = match (attr.to_ascii_lowercase().as_str(), value.as_deref()) {
+            ("kind" | "type", Some(v)) => v.to_ascii_lowercase(),
+            (a, None) => a.to_string(),
+            _ => String::new(),
+        };
+        let kind: &'static str = match kind.as_str() {
+            "direct" => "direct",
+            "indirect" => "indirect",
+            "mixed" => "mixed",
+            _ => {
+                out.notes
+                    .push(format!("attribute {attr} on {target} skipped"));
+                continue;
+            }
+        };
+        match spans
+            .iter_mut()
+            .find(|s| s.id == *target && matches!(s.role, Role::Quote(_)))
+        {
+            Some(s) => s.kind = kind,
+            None => out.notes.push(format!(
+                "attribute {attr} on {target}: not a quote; skipped"
+            )),
+        }
+    }
+
+    // Speakers: union-find over mentions, by text and by relations between mentions.
+    let idx = |id: &str| spans.iter().position(|s| s.id == id);
+    let mut parent: Vec<usize> = (0..spans.len()).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let join = |p: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (find(p, a), find(p, b));
+        p[ra.max(rb)] = ra.min(rb);
+    };
+    let mentions: Vec<usize> = (0..spans.len())
+        .filter(|&i| spans[i].role == Role::Mention)
+        .collect();
+    for (k, &i) in mentions.iter().enumerate() {
+        if let Some(&j) = mentions[..k]
+            .iter()
+            .find(|&&j| spans[j].text == spans[i].text)
+        {
+            join(&mut parent, i, j);
+        }
+    }
+    let mut said_by: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut cue_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for (a, b) in &pairs {
+        let (Some(a), Some(b)) = (idx(a), idx(b)) else {
+            out.notes.push(format!(
+                "relation {a}-{b}: names an annotation that was skipped"
+            ));
+            continue;
+        };
+        match (spans[a].role, spans[b].role) {
+            (Role::Mention, Role::Mention) => join(&mut parent, a, b),
+            (Role::Quote(_), Role::Mention) => {
+                said_by.insert(a, b);
+            }
+            (Role::Mention, Role::Quote(_)) => {
+                said_by.insert(b, a);
+            }
+            (Role::Quote(_), Role::Cue) => {
+                cue_of.insert(a, b);
+            }
+            (Role::Cue, Role::Quote(_)) => {
+                cue_of.insert(b, a);
+            }
+            _ => out.notes.push(format!(
+                "relation {}-{}: no meaning in verso; skipped",
+                spans[a].id, spans[b].id
+            )),
+        }
+    }
+    let mut order: Vec<usize> = mentions.clone();
+    order.sort_by_key(|&i| spans[i].start);
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &i in &order {
+        let r = find(&mut parent, i);
+        match groups.iter_mut().find(|(root, _)| *root == r) {
+            Some((_, g)) => g.push(i),
+            None => groups.push((r, vec![i])),
+        }
+    }
+    let mut speaker_ids: Vec<String> = Vec::new();
+    let mut speakers: Vec<SpeakerEntry> = Vec::new();
+    let mut speaker_of_root: BTreeMap<usize, String> = BTreeMap::new();
+    for (root, g) in &groups {
+        let mut names: Vec<&str> = Vec::new();
+        for &i in g {
+            if !names.contains(&spans[i].text.as_str()) {
+                names.push(&spans[i].text);
+            }
+        }
+        let longest = names.iter().copied().fold("", |m, n| {
+            if n.chars().count() > m.chars().count() {
+                n
+            } else {
+                m
+            }
+        });
+        let id = unique_id(longest, &mut speaker_ids);
+        speaker_of_root.insert(*root, id.clone());
+        speakers.push(SpeakerEntry {
+            id,
+            name: longest.to_string(),
+            aliases: names
+                .into_iter()
+                .filter(|n| *n != longest)
+                .map(str::to_string)
+                .collect(),
+            ..SpeakerEntry::default()
+        });
+    }
+
+    let stem = txt
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let article = unique_id(&stem, &mut Vec::new());
+    let mut quotes_idx: Vec<usize> = (0..spans.len())
+        .filter(|&i| matches!(spans[i].role, Role::Quote(_)))
+        .collect();
+    quotes_idx.sort_by_key(|&i| spans[i].start);
+    let mut quotes = Vec::new();
+    for (n, &i) in quotes_idx.iter().enumerate() {
+        let speaker = match said_by.get(&i) {
+            Some(&m) => speaker_of_root[&find(&mut parent, m)].clone(),
+            None => {
+                out.problems.push(format!(
+                    "{}: a quote no relation attributes to a speaker; given to \"unknown\"",
+                    spans[i].id
+                ));
+                if !speakers.iter().any(|s| s.id == "unknown") {
+                    let id = unique_id("unknown", &mut speaker_ids);
+                    speakers.push(SpeakerEntry {
+                        id,
+                        name: "Unknown speaker".to_string(),
+                        ..SpeakerEntry::default()
+                    });
+                }
+                speakers
+                    .iter()
+                    .find(|s| s.name == "Unknown speaker")
+                    .map(|s| s.id.clone())
+                    .unwrap_or_default()
+            }
+        };
+        quotes.push(QuoteEntry {
+            id: format!("q{}", n + 1),
+            article: article.clone(),
+            speaker,
+            kind: Some(spans[i].kind.to_string()),
+            cue: cue_of.get(&i).map(|&c| spans[c].text.clone()),
+            selector: Selector {
+                text: spans[i].text.clone(),
+                prefix: None,
+                suffix: None,
+                start: Some(spans[i].start as u64),
+            },
+        });
+    }
+    let abs = absolute(&txt);
+    out.story = StoryFile {
+        version: VERSION,
+        title: None,
+        articles: vec![ArticleEntry {
+            id: article,
+            file: abs.display().to_string(),
+            ..ArticleEntry::default()
+        }],
+        speakers,
+        quotes,
+        links: Vec::new(),
+    };
+    out.texts = vec![(abs, text)];
+    Ok(out)
+}
