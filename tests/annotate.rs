@@ -318,3 +318,89 @@ fn a_circumstance_before_that_is_part_of_the_cue() {
     let q = quote(&s, "profits had fallen sharply");
     assert_eq!(q.kind.as_deref(), Some("indirect"));
 }
+
+#[test]
+fn a_full_stop_after_a_curly_quote_does_not_split_a_character() {
+    // Used to panic: the word before a full stop was cut inside `”`.
+    let s = story(&["She called it “shameful”. Ms Lee said the firm had failed.\n"]);
+    assert!(
+        s.quotes
+            .iter()
+            .any(|q| q.selector.text == "the firm had failed")
+    );
+}
+
+#[test]
+fn texts_quoting_with_single_marks_nest_double_ones() {
+    let s = story(&[
+        "Mr Beddoes said the river had turned ‘grey’ in ‘a matter of hours’.\n\
+         ‘I rang them twice. A man said, “It’s just silt,” and hung up,’ he said.\n",
+    ]);
+    let q = quote(
+        &s,
+        "‘I rang them twice. A man said, “It’s just silt,” and hung up,’",
+    );
+    assert_eq!(speaker_name(&s, q), "Mr Beddoes");
+}
+
+#[test]
+fn abbreviated_titles_asides_and_trailing_cues() {
+    let s = story(&[
+        "The bus rolled down a steep bank, said Sgt. Maria Delgado, a spokeswoman for the patrol.\n\
+         The group's pastor, José Ibarra, said the passengers had been friends for decades.\n\
+         Dr. Karen Osei, chief medical officer at the hospital, said seven patients were critical.\n\
+         \"We have called in every surgeon,\" she said.\n",
+    ]);
+    assert_eq!(
+        speaker_name(&s, quote(&s, "The bus rolled down a steep bank")),
+        "Maria Delgado"
+    );
+    assert_eq!(
+        speaker_name(&s, quote(&s, "the passengers had been friends for decades")),
+        "José Ibarra"
+    );
+    assert_eq!(
+        speaker_name(&s, quote(&s, "\"We have called in every surgeon,\"")),
+        "Karen Osei"
+    );
+}
+
+#[test]
+fn bodies_groups_and_it_or_they() {
+    let s = story(&[
+        "Rheintal Chemie, which makes solvents, said in a statement that the cause was not known. \
+         It said it was working with the authorities.\n\
+         The road stayed shut, the state transportation department said.\n\
+         Police said seven people were hurt. They said there was no sign of foul play.\n",
+    ]);
+    assert_eq!(
+        speaker_name(&s, quote(&s, "it was working with the authorities")),
+        "Rheintal Chemie"
+    );
+    assert_eq!(
+        speaker_name(&s, quote(&s, "The road stayed shut")),
+        "the state transportation department"
+    );
+    assert_eq!(
+        speaker_name(&s, quote(&s, "there was no sign of foul play")),
+        "Police"
+    );
+}
+
+#[test]
+fn a_second_cue_splits_the_sentence_and_noun_cues_report() {
+    let s = story(&[
+        "Ms Delgado said investigators had not found the cause, but she added that the road was wet.\n\
+         Residents doubted the company's claim that the smoke was harmless.\n\
+         The gates stayed shut, the council said in a statement.\n",
+    ]);
+    quote(&s, "investigators had not found the cause");
+    let q = quote(&s, "the road was wet");
+    assert_eq!(q.cue.as_deref(), Some("she added"));
+    assert_eq!(
+        quote(&s, "the smoke was harmless").cue.as_deref(),
+        Some("company's claim")
+    );
+    // `said in a statement.` reports nothing of its own.
+    assert!(!s.quotes.iter().any(|q| q.selector.text.starts_with("in a")));
+}

@@ -4,6 +4,10 @@
 //! Every list is sorted so that membership is a binary search, and every lookup
 //! takes the lowercase form of a word.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
 /// Verbs that introduce reported speech: `X said (that) ...`, `..., X said.`
 const SPEECH: &[&str] = &[
     "acknowledged",
@@ -68,9 +72,7 @@ const SPEECH: &[&str] = &[
     "said",
     "say",
     "says",
-    "state",
     "stated",
-    "states",
     "stressed",
     "stresses",
     "suggested",
@@ -92,18 +94,118 @@ const TELL: &[&str] = &[
     "assured", "assures", "informed", "tell", "tells", "told", "warned", "warns",
 ];
 
+/// Plural nouns for groups that speak (`officials said`, `police said`): read
+/// as bodies even in lower case, and what `they` may stand for.
+const GROUPS: &[&str] = &[
+    "activists",
+    "analysts",
+    "authorities",
+    "campaigners",
+    "critics",
+    "diplomats",
+    "doctors",
+    "economists",
+    "experts",
+    "firefighters",
+    "investigators",
+    "lawyers",
+    "medics",
+    "officers",
+    "officials",
+    "organisers",
+    "organizers",
+    "paramedics",
+    "police",
+    "prosecutors",
+    "protesters",
+    "rescuers",
+    "researchers",
+    "residents",
+    "scientists",
+    "sources",
+    "witnesses",
+];
+
+/// Nouns that report what their possessor said (`his claims the party was ...`,
+/// `the company's assurance that ...`).
+const NOUN_CUES: &[&str] = &[
+    "admission",
+    "allegation",
+    "allegations",
+    "argument",
+    "assertion",
+    "assurance",
+    "assurances",
+    "belief",
+    "claim",
+    "claims",
+    "denial",
+    "insistence",
+    "pledge",
+    "promise",
+    "suggestion",
+    "warning",
+    "warnings",
+];
+
+/// Words that give a person's gender: `spokeswoman`, `his father`.
+const FEMALE: &[&str] = &[
+    "actress",
+    "businesswoman",
+    "chairwoman",
+    "congresswoman",
+    "daughter",
+    "grandmother",
+    "mother",
+    "sister",
+    "spokeswoman",
+    "widow",
+    "wife",
+];
+const MALE: &[&str] = &[
+    "brother",
+    "businessman",
+    "chairman",
+    "congressman",
+    "father",
+    "grandfather",
+    "husband",
+    "son",
+    "spokesman",
+    "widower",
+];
+
+/// Prepositions that open a circumstance after a cue (`said in a statement`,
+/// `told reporters at a briefing`).
+const PREPOSITIONS: &[&str] = &[
+    "after", "at", "before", "by", "during", "from", "in", "inside", "near", "on", "outside",
+    "over", "through", "to", "via", "while", "with",
+];
+
 /// Verbs that report only when a clause with its own subject follows
 /// (`the council found he had ...`, never `police found the body`).
 const STRICT: &[&str] = &[
+    "acknowledged",
+    "acknowledges",
+    "admits",
+    "admitted",
+    "announced",
+    "announces",
     "concluded",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
     "found",
     "noted",
     "notes",
+    "promised",
+    "promises",
     "reported",
     "reports",
+    "revealed",
+    "reveals",
     "ruled",
-    "state",
-    "states",
 ];
 
 /// Participles that continue a report with the same speaker (`, saying ...`).
@@ -127,9 +229,18 @@ const HONORIFICS: &[&str] = &[
 /// Titles and roles that may stand before a name (`party president Andrew Little`).
 const TITLES: &[&str] = &[
     "acting",
+    "activist",
+    "adm",
     "ambassador",
+    "analyst",
+    "angler",
     "attorney",
     "bishop",
+    "boss",
+    "businessman",
+    "businesswoman",
+    "campaigner",
+    "capt",
     "captain",
     "ceo",
     "chair",
@@ -137,60 +248,114 @@ const TITLES: &[&str] = &[
     "chairperson",
     "chairwoman",
     "chancellor",
+    "chef",
     "chief",
+    "cllr",
+    "cmdr",
     "coach",
+    "col",
     "commander",
     "commissioner",
+    "congressman",
+    "congresswoman",
     "constable",
+    "consultant",
     "coroner",
     "councillor",
     "counsel",
+    "cpl",
     "deputy",
+    "det",
     "detective",
     "director",
+    "doctor",
     "dumped",
+    "ecologist",
     "economist",
+    "engineer",
     "executive",
+    "expert",
+    "farmer",
+    "firefighter",
     "former",
+    "founder",
+    "gen",
     "general",
+    "gov",
     "governor",
     "head",
+    "historian",
+    "insp",
     "inspector",
     "judge",
     "justice",
     "king",
     "lawyer",
     "leader",
+    "lt",
+    "maj",
     "manager",
     "mayor",
+    "member",
     "minister",
     "mp",
+    "neighbor",
+    "neighbour",
+    "nurse",
     "officer",
+    "official",
+    "owner",
+    "paramedic",
+    "pastor",
+    "physician",
     "premier",
     "president",
+    "priest",
     "prime",
     "prince",
     "princess",
     "professor",
     "queen",
+    "rep",
+    "researcher",
+    "resident",
+    "scientist",
     "secretary",
+    "sen",
     "senator",
     "sergeant",
+    "sgt",
     "spokesman",
     "spokesperson",
     "spokeswoman",
     "superintendent",
+    "supt",
+    "surgeon",
+    "survivor",
+    "teacher",
     "treasurer",
+    "witness",
 ];
 
 /// Words that make a capitalised phrase an organisation, not a person.
 const ORGS: &[&str] = &[
+    "administration",
     "agency",
+    "airlines",
+    "airways",
+    "alliance",
+    "army",
     "association",
     "authority",
     "bank",
     "board",
+    "brigade",
+    "cabinet",
+    "center",
+    "centre",
+    "city",
     "club",
+    "coalition",
     "commission",
     "committee",
     "company",
@@ -198,31 +363,50 @@ const ORGS: &[&str] = &[
     "council",
     "court",
     "department",
+    "embassy",
+    "energy",
+    "federation",
+    "firm",
+    "foundation",
     "gallery",
     "government",
     "group",
+    "guard",
+    "holdings",
+    "hospital",
+    "industries",
+    "inquiry",
     "institute",
     "league",
     "ltd",
     "ministry",
+    "navy",
+    "network",
     "news",
     "office",
+    "ombudsman",
     "organisation",
     "organization",
     "parliament",
     "party",
+    "patrol",
     "police",
     "press",
     "radio",
+    "regulator",
     "service",
     "society",
     "st",
     "street",
+    "team",
     "television",
+    "tribunal",
     "trust",
     "tv",
     "union",
     "university",
+    "watchdog",
+    "water",
     "zealand",
 ];
 
@@ -398,48 +582,84 @@ const STOP: &[&str] = &[
 /// Capitalised words that start sentences but never names.
 const NOT_NAMES: &[&str] = &[
     "a",
+    "according",
     "after",
+    "all",
     "although",
     "an",
     "and",
+    "another",
+    "anybody",
+    "anyone",
     "as",
     "asked",
     "at",
+    "because",
     "before",
+    "both",
     "but",
     "by",
+    "despite",
+    "dozens",
     "during",
+    "each",
+    "either",
+    "even",
+    "every",
+    "everybody",
+    "everyone",
+    "few",
     "for",
     "from",
     "he",
     "her",
     "his",
     "however",
+    "hundreds",
     "i",
     "if",
     "in",
+    "instead",
     "it",
     "its",
+    "many",
     "meanwhile",
+    "millions",
+    "most",
     "my",
+    "neither",
     "no",
+    "nobody",
     "not",
+    "nothing",
     "of",
     "on",
     "one",
+    "other",
+    "others",
     "our",
+    "several",
     "she",
     "since",
     "so",
+    "some",
+    "somebody",
+    "someone",
+    "still",
     "that",
     "the",
     "their",
+    "then",
     "there",
     "these",
     "they",
     "this",
     "those",
+    "though",
+    "thousands",
     "to",
+    "unless",
+    "until",
     "we",
     "what",
     "when",
@@ -448,6 +668,7 @@ const NOT_NAMES: &[&str] = &[
     "who",
     "with",
     "yes",
+    "yet",
     "you",
 ];
 
@@ -484,39 +705,131 @@ const NUMBERS: &[(&str, u64)] = &[
     ("two", 2),
 ];
 
-fn has(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+/// Every list, in the order of their bits in [`classes`].
+const LISTS: &[&[&str]] = &[
+    SPEECH,
+    TELL,
+    STRICT,
+    PARTICIPLES,
+    HONORIFICS,
+    TITLES,
+    ORGS,
+    ADVERBIALS,
+    STOP,
+    NOT_NAMES,
+    GROUPS,
+    NOUN_CUES,
+    PREPOSITIONS,
+    MALE,
+    FEMALE,
+];
+
+/// Each list's bit in [`classes`]: its position in [`LISTS`].
+const SPEECH_BIT: usize = 0;
+const TELL_BIT: usize = 1;
+const STRICT_BIT: usize = 2;
+const PARTICIPLES_BIT: usize = 3;
+const HONORIFICS_BIT: usize = 4;
+const TITLES_BIT: usize = 5;
+const ORGS_BIT: usize = 6;
+const ADVERBIALS_BIT: usize = 7;
+const STOP_BIT: usize = 8;
+const NOT_NAMES_BIT: usize = 9;
+const GROUPS_BIT: usize = 10;
+const NOUN_CUES_BIT: usize = 11;
+const PREPOSITIONS_BIT: usize = 12;
+const MALE_BIT: usize = 13;
+const FEMALE_BIT: usize = 14;
+
+/// FNV-1a: the words are short, so a simple hash beats a binary search.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Word → the lists it belongs to, one bit per list of [`LISTS`].
+fn classes(word: &str) -> u32 {
+    static MAP: OnceLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = HashMap::default();
+        for (bit, list) in LISTS.iter().enumerate() {
+            for w in *list {
+                *m.entry(*w).or_insert(0) |= 1 << bit;
+            }
+        }
+        m
+    });
+    map.get(word).copied().unwrap_or(0)
+}
+
+fn has(list: usize, word: &str) -> bool {
+    classes(word) & (1 << list) != 0
 }
 
 pub fn is_speech_verb(w: &str) -> bool {
-    has(SPEECH, w)
+    has(SPEECH_BIT, w)
 }
 pub fn is_tell_verb(w: &str) -> bool {
-    has(TELL, w)
+    has(TELL_BIT, w)
 }
 pub fn is_strict_verb(w: &str) -> bool {
-    has(STRICT, w)
+    has(STRICT_BIT, w)
 }
 pub fn is_participle(w: &str) -> bool {
-    has(PARTICIPLES, w)
+    has(PARTICIPLES_BIT, w)
 }
 pub fn is_honorific(w: &str) -> bool {
-    has(HONORIFICS, w.trim_end_matches('.'))
+    has(HONORIFICS_BIT, w.trim_end_matches('.'))
 }
 pub fn is_title(w: &str) -> bool {
-    has(TITLES, w)
+    has(TITLES_BIT, w)
 }
 pub fn is_org(w: &str) -> bool {
-    has(ORGS, w)
+    has(ORGS_BIT, w)
 }
 pub fn is_adverbial(w: &str) -> bool {
-    has(ADVERBIALS, w)
+    has(ADVERBIALS_BIT, w)
 }
 pub fn is_stop(w: &str) -> bool {
-    has(STOP, w)
+    has(STOP_BIT, w)
 }
 pub fn is_not_name(w: &str) -> bool {
-    has(NOT_NAMES, w)
+    has(NOT_NAMES_BIT, w)
+}
+pub fn is_group(w: &str) -> bool {
+    has(GROUPS_BIT, w)
+}
+pub fn is_noun_cue(w: &str) -> bool {
+    has(NOUN_CUES_BIT, w)
+}
+pub fn is_preposition(w: &str) -> bool {
+    has(PREPOSITIONS_BIT, w)
+}
+
+/// The gender a word implies (`spokeswoman`): `Some(true)` male, `Some(false)` female.
+pub fn word_gender(w: &str) -> Option<bool> {
+    if has(MALE_BIT, w) {
+        Some(true)
+    } else if has(FEMALE_BIT, w) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// The gender an honorific implies: `Some(true)` male, `Some(false)` female.
@@ -571,6 +884,11 @@ mod tests {
             ADVERBIALS,
             STOP,
             NOT_NAMES,
+            GROUPS,
+            NOUN_CUES,
+            FEMALE,
+            MALE,
+            PREPOSITIONS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
         }

@@ -19,6 +19,10 @@ use super::text::{Tok, capitalised, strip_possessive};
 pub enum Np {
     /// `he` (true) or `she` (false).
     Pronoun(bool),
+    /// `it`: the most recent body.
+    It,
+    /// `they`: the most recent group or body.
+    They,
     Person {
         first: Option<String>,
         surname: String,
@@ -50,7 +54,39 @@ fn chunk_word(t: Tok, text: &str) -> bool {
     if lx::is_not_name(&l) || (lx::is_adverbial(&l) && !lx::is_honorific(&l)) {
         return false;
     }
-    capitalised(w) || lx::is_title(&l) || (lx::is_org(&l) && !w.ends_with("'s"))
+    capitalised(w)
+        || lx::is_title(&l)
+        || ((lx::is_org(&l) || lx::is_group(&l)) && !w.ends_with("'s"))
+}
+
+/// The full stop of an abbreviated title inside a chunk: `Dr. Karen Osei`.
+fn abbrev_dot(toks: &[Tok], i: usize, text: &str) -> bool {
+    i > 0
+        && toks[i].text(text) == "."
+        && toks[i - 1].end == toks[i].start
+        && toks.get(i + 1).is_some_and(|n| capitalised(n.text(text)))
+        && {
+            let l = toks[i - 1].text(text).to_lowercase();
+            lx::is_honorific(&l) || (lx::is_title(&l) && l.len() <= 5)
+        }
+}
+
+/// A chunk's head noun names a body or group (`department`, `officials`).
+fn body_head(t: Tok, text: &str) -> bool {
+    let l = strip_possessive(t.text(text)).0.to_lowercase();
+    t.word && (lx::is_org(&l) || lx::is_group(&l))
+}
+
+/// Lower-case modifiers between a determiner and a body's head noun
+/// (`the state transportation department`): may `toks[i]` be one?
+fn modifier(t: Tok, text: &str) -> bool {
+    let l = t.text(text).to_lowercase();
+    t.word
+        && !capitalised(t.text(text))
+        && !lx::is_stop(&l)
+        && !lx::is_adverbial(&l)
+        && !l.ends_with("'s")
+        && !l.ends_with("’s")
 }
 
 fn is_det(t: Tok, text: &str) -> bool {
@@ -62,6 +98,12 @@ fn connector(toks: &[Tok], i: usize, text: &str) -> bool {
     let t = toks[i];
     if !t.word || !matches!(t.text(text), "of" | "the" | "for") {
         return false;
+    }
+    if t.text(text) == "the" {
+        // only inside `of the`, `for the`
+        return i > 0
+            && matches!(toks[i - 1].text(text), "of" | "for")
+            && toks.get(i + 1).is_some_and(|a| capitalised(a.text(text)));
     }
     let next = toks.get(i + 1).copied();
     let after = if next.is_some_and(|n| n.word && n.text(text) == "the") {
@@ -75,9 +117,22 @@ fn connector(toks: &[Tok], i: usize, text: &str) -> bool {
 /// The chunk that ends just before `end`, with a determiner before it if any.
 pub fn chunk_before(toks: &[Tok], lo: usize, end: usize, text: &str) -> Option<usize> {
     let mut s = end;
-    while s > lo && (chunk_word(toks[s - 1], text) || (s - 1 > lo && connector(toks, s - 1, text)))
+    while s > lo
+        && (chunk_word(toks[s - 1], text)
+            || (s - 1 > lo && connector(toks, s - 1, text))
+            || abbrev_dot(toks, s - 1, text))
     {
         s -= 1;
+    }
+    // `the state transportation department`: modifiers back to a determiner.
+    if s < end && body_head(toks[end - 1], text) {
+        let mut m = s;
+        while m > lo && s - m < 3 && modifier(toks[m - 1], text) {
+            m -= 1;
+        }
+        if m < s && (m == lo || is_det(toks[m - 1], text)) {
+            s = m;
+        }
     }
     while s < end && !toks[s].word {
         s += 1;
@@ -98,7 +153,23 @@ pub fn chunk_after(toks: &[Tok], start: usize, text: &str) -> Option<usize> {
         e += 1;
     }
     let first = e;
-    while e < toks.len() && (chunk_word(toks[e], text) || connector(toks, e, text)) {
+    if e > start {
+        // `the local fire brigade`: modifiers up to a body's head noun.
+        let mut m = e;
+        while m < toks.len() && m - e <= 3 {
+            if body_head(toks[m], text) {
+                e = m;
+                break;
+            }
+            if !modifier(toks[m], text) {
+                break;
+            }
+            m += 1;
+        }
+    }
+    while e < toks.len()
+        && (chunk_word(toks[e], text) || connector(toks, e, text) || abbrev_dot(toks, e, text))
+    {
         e += 1;
     }
     (e > first).then_some(e)
@@ -113,20 +184,51 @@ pub fn pronoun(t: Tok, text: &str) -> Option<bool> {
     }
 }
 
+/// A pronoun that can be a speaker: he, she, it, they.
+pub fn pronoun_np(t: Tok, text: &str) -> Option<Np> {
+    match lower(t, text).as_str() {
+        "he" => Some(Np::Pronoun(true)),
+        "she" => Some(Np::Pronoun(false)),
+        "it" => Some(Np::It),
+        "they" => Some(Np::They),
+        _ => None,
+    }
+}
+
 /// Reads `toks` (one chunk) as a person, body or description.
 pub fn interpret(toks: &[Tok], text: &str) -> Option<Np> {
+    if toks.len() == 1
+        && let Some(np) = pronoun_np(toks[0], text)
+    {
+        return Some(np);
+    }
+    // `Environment Minister Thekla Brandt of Baden-Württemberg`: a person, then a place.
+    if let Some(k) = toks
+        .iter()
+        .position(|&t| t.word && matches!(t.text(text), "of" | "for"))
+        .filter(|&k| k > 0)
+        && let Some(np @ Np::Person { .. }) = interpret_chunk(&toks[..k], text)
+    {
+        return Some(np);
+    }
+    interpret_chunk(toks, text)
+}
+
+fn interpret_chunk(toks: &[Tok], text: &str) -> Option<Np> {
+    let words_only: Vec<Tok> = toks.iter().copied().filter(|t| t.word).collect();
+    let (toks, all) = (&words_only[..], toks);
     let mut toks = toks;
     let det = toks.first().is_some_and(|&t| is_det(t, text));
     if toks.len() == 1
-        && let Some(g) = pronoun(toks[0], text)
+        && let Some(np) = pronoun_np(toks[0], text)
     {
-        return Some(Np::Pronoun(g));
+        return Some(np);
     }
     let span = |ts: &[Tok]| -> String {
         let (first, last) = (ts[0], ts[ts.len() - 1]);
         strip_possessive(&text[first.start..last.end]).0.to_string()
     };
-    let full = span(toks);
+    let full = span(all);
     if det {
         toks = &toks[1..];
     }
@@ -175,7 +277,7 @@ pub fn interpret(toks: &[Tok], text: &str) -> Option<Np> {
         }
         return Some(Np::Body(full));
     }
-    if det || lows.iter().any(|l| lx::is_org(l)) || words.len() > 3 {
+    if det || lows.iter().any(|l| lx::is_org(l) || lx::is_group(l)) || words.len() > 3 {
         return Some(Np::Body(full));
     }
     person(0, None, 0)
@@ -194,6 +296,8 @@ pub struct Entity {
     pub descs: Vec<String>,
     /// Descriptions the text ties to it (`the Te Atatu MP`), as written.
     pub aliases: BTreeSet<String>,
+    /// A group (`officials`, `police`): what `they` stands for.
+    pub plural: bool,
     used: u64,
 }
 
@@ -221,6 +325,9 @@ pub struct Registry {
     desc: BTreeMap<String, Option<usize>>,
     /// Surname → first names seen before it in plain two- or three-word names.
     firsts: BTreeMap<String, BTreeSet<String>>,
+    /// Names that look like a person's but the text says are bodies
+    /// (`Rheintal Chemie, which makes ...`).
+    not_people: BTreeSet<String>,
     clock: u64,
 }
 
@@ -271,6 +378,16 @@ impl Registry {
                 continue;
             };
             let np = interpret(&toks[i..e], text);
+            if let Some(Np::Person { form, .. }) = &np
+                && toks.get(e).is_some_and(|t| t.text(text) == ",")
+                && toks
+                    .get(e + 1)
+                    .is_some_and(|t| t.word && t.text(text) == "which")
+            {
+                self.not_people.insert(form.clone());
+                i = e;
+                continue;
+            }
             if let Some(Np::Person { desc, form, .. }) = &np {
                 let titled = desc.is_some() || form.split(' ').count() > 1;
                 let appositive = appositive(toks, e, text);
@@ -280,6 +397,11 @@ impl Registry {
                         self.add_desc(id, &format!("the {d}"));
                     }
                     if let Some(a) = appositive {
+                        if self.entities[id].gender.is_none() {
+                            self.entities[id].gender = a
+                                .split(' ')
+                                .find_map(|w| lx::word_gender(&w.to_lowercase()));
+                        }
                         self.entities[id]
                             .descs
                             .push(a.trim_start_matches("the ").into());
@@ -310,6 +432,30 @@ impl Registry {
                 let en = &self.entities[e];
                 en.person && en.gender != Some(!male)
             })?,
+            Np::It => salient.iter().rev().copied().find(|&e| {
+                let en = &self.entities[e];
+                !en.person && !en.plural
+            })?,
+            Np::They => salient
+                .iter()
+                .rev()
+                .copied()
+                .find(|&e| !self.entities[e].person)?,
+            Np::Person { form, .. } if self.not_people.contains(form) => self.body(form),
+            // A lone capitalised word is a person only under a name the texts
+            // give in full somewhere (`Carter` after `Chris Carter`).
+            Np::Person {
+                first: None,
+                surname,
+                desc: None,
+                form,
+                ..
+            } if form == surname
+                && !self.by_surname.contains_key(surname)
+                && !self.firsts.contains_key(surname) =>
+            {
+                return None;
+            }
             Np::Person {
                 first,
                 surname,
@@ -318,7 +464,12 @@ impl Registry {
                 form,
                 full,
             } => {
-                let id = self.person(first.as_deref(), surname, *gender);
+                let gender = gender.or_else(|| {
+                    desc.as_deref()?
+                        .split(' ')
+                        .find_map(|w| lx::word_gender(&w.to_lowercase()))
+                });
+                let id = self.person(first.as_deref(), surname, gender);
                 let en = &mut self.entities[id];
                 en.forms.insert(form.clone());
                 if full != form && capitalised(full) && full.split(' ').count() <= 6 {
@@ -345,7 +496,18 @@ impl Registry {
                         .max_by_key(|&e| self.entities[e].used);
                     match by_title {
                         Some(id) => id,
-                        None => self.body(d),
+                        None => {
+                            // `A hospital nurse`, `a company spokeswoman`: someone unnamed.
+                            let id = self.body(d);
+                            let en = &mut self.entities[id];
+                            en.person = true;
+                            if en.gender.is_none() {
+                                en.gender = d
+                                    .split(' ')
+                                    .find_map(|w| lx::word_gender(&w.to_lowercase()));
+                            }
+                            id
+                        }
                     }
                 }
             },
@@ -360,8 +522,10 @@ impl Registry {
         let id = match self.bodies.get(&key) {
             Some(&id) => id,
             None => {
+                let head = key.rsplit(' ').next().unwrap_or("");
                 self.entities.push(Entity {
                     surname: key.clone(),
+                    plural: lx::is_group(head),
                     ..Entity::default()
                 });
                 self.bodies.insert(key, self.entities.len() - 1);

@@ -113,50 +113,51 @@ pub struct QSpan {
     pub closed: bool,
 }
 
-/// The quotations of `text[par]`. Double marks (straight or curly) quote; single
-/// marks quote only in texts that use no double marks (British style), and only
-/// where they cannot be apostrophes; single marks inside double ones are part of
+/// The quotations of `text[par]`. Double marks (straight or curly) always
+/// quote. With `single` (texts that quote mainly with single marks, British
+/// style), single marks quote too, but only where they cannot be apostrophes.
+/// Marks of the other kind inside a quotation are a quote within it and part of
 /// the quotation.
 pub fn quote_spans(text: &str, par: Range<usize>, single: bool) -> Vec<QSpan> {
     let s = &text[par.clone()];
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
+    // The opening mark's offset, and whether it is a single mark.
+    let mut open: Option<(usize, bool)> = None;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
         let prev = k.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(k + 1).map(|n| n.1);
-        let quote = if single {
-            match open {
-                None => {
-                    matches!(c, '‘' | '\'')
-                        && prev.is_none_or(|p| p.is_whitespace() || "([—-".contains(p))
-                        && next.is_some_and(|n| n.is_alphanumeric())
+        let double = is_double_quote(c);
+        match open {
+            None => {
+                let single_open = single
+                    && matches!(c, '‘' | '\'')
+                    && prev.is_none_or(|p| p.is_whitespace() || "([—-".contains(p))
+                    && next.is_some_and(|n| n.is_alphanumeric());
+                if double || single_open {
+                    open = Some((par.start + i, !double));
                 }
-                Some(_) => {
+            }
+            Some((o, is_single)) => {
+                let closes = if is_single {
                     matches!(c, '’' | '\'')
                         && prev.is_some_and(|p| !p.is_whitespace())
                         && next.is_none_or(|n| !n.is_alphanumeric())
+                } else {
+                    double
+                };
+                if closes {
+                    out.push(QSpan {
+                        start: o,
+                        end: par.start + i + c.len_utf8(),
+                        closed: true,
+                    });
+                    open = None;
                 }
-            }
-        } else {
-            is_double_quote(c)
-        };
-        if !quote {
-            continue;
-        }
-        match open {
-            None => open = Some(par.start + i),
-            Some(o) => {
-                out.push(QSpan {
-                    start: o,
-                    end: par.start + i + c.len_utf8(),
-                    closed: true,
-                });
-                open = None;
             }
         }
     }
-    if let Some(o) = open {
+    if let Some((o, _)) = open {
         out.push(QSpan {
             start: o,
             end: par.end,
@@ -164,6 +165,27 @@ pub fn quote_spans(text: &str, par: Range<usize>, single: bool) -> Vec<QSpan> {
         });
     }
     out
+}
+
+/// Does the text quote mainly with single marks? More single opening marks
+/// (at a word's start) than double marks of any kind.
+pub fn quotes_with_single_marks(text: &str) -> bool {
+    let mut doubles = 0;
+    let mut singles = 0;
+    let mut prev: Option<char> = None;
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        if is_double_quote(c) {
+            doubles += 1;
+        } else if matches!(c, '‘' | '\'')
+            && prev.is_none_or(|p| p.is_whitespace() || "([—-".contains(p))
+            && it.peek().is_some_and(|n| n.is_alphanumeric())
+        {
+            singles += 1;
+        }
+        prev = Some(c);
+    }
+    doubles == 0 || singles > doubles
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -219,8 +241,9 @@ pub fn sentences(text: &str, par: Range<usize>, spans: &[QSpan]) -> Vec<Range<us
         }
         if let Some(at) = period {
             let word_start = text[start..at]
-                .rfind(|ch: char| !ch.is_alphanumeric())
-                .map(|p| start + p + 1)
+                .char_indices()
+                .rfind(|&(_, ch)| !ch.is_alphanumeric())
+                .map(|(p, ch)| start + p + ch.len_utf8())
                 .unwrap_or(start);
             let word = &text[word_start..at];
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -261,7 +284,7 @@ pub struct Doc {
 
 impl Doc {
     pub fn new(text: &str) -> Doc {
-        let single = !text.contains(is_double_quote);
+        let single = quotes_with_single_marks(text);
         let pars = paragraphs(text)
             .into_iter()
             .map(|range| {

@@ -1,0 +1,423 @@
+//! Indirect and mixed quotes: `X said (that) ...`, `X told NZPA ...`,
+//! `..., X said.`, `according to X`, `..., saying ...`, and sentences carrying
+//! a quoted fragment about their subject.
+
+use std::ops::Range;
+
+use super::{Ctx, is_verb, low};
+use crate::annotate::lexicon as lx;
+use crate::annotate::speakers::{Np, chunk_after, chunk_before, interpret, pronoun_np};
+use crate::annotate::text::{Par, QSpan, Sent, Tok, capitalised, strip_possessive};
+
+/// The longest cue after a clause, in tokens (`..., said Sgt. Maria Delgado,
+/// a spokeswoman for the Colorado State Patrol.`).
+const MAX_CUE: usize = 30;
+
+fn is_conjunction(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "and" | "although" | "though" | "while" | "whereas"
+    )
+}
+use crate::story::QuoteKind;
+
+impl Ctx<'_> {
+    /// Indirect and mixed quotes of a sentence; returns the speaker if any.
+    pub(super) fn indirect(&mut self, sent: &Sent, par: &Par, direct: &[QSpan]) -> Option<usize> {
+        let text = self.text;
+        let toks = &sent.toks;
+        let in_span = |k: usize| {
+            par.spans
+                .iter()
+                .any(|q| q.start <= toks[k].start && toks[k].start < q.end)
+        };
+        let in_direct = |k: usize| {
+            direct
+                .iter()
+                .any(|q| q.start <= toks[k].start && toks[k].start < q.end)
+        };
+        let has_direct = direct.iter().any(|q| sent.range.contains(&q.start));
+        let frag = |r: &Range<usize>| {
+            par.spans
+                .iter()
+                .any(|q| !direct.contains(q) && q.start >= r.start && q.start < r.end)
+        };
+        let kind = |r: &Range<usize>| {
+            if frag(r) {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            }
+        };
+        let n = toks.len();
+        // The clause's end: the sentence's end without closing punctuation.
+        let clause_end = |from: usize, to: usize| -> Option<Range<usize>> {
+            let mut e = to;
+            while e > from && !toks[e - 1].word && !in_span(e - 1) {
+                e -= 1;
+            }
+            let words = (from..e).filter(|&k| toks[k].word).count();
+            (words >= 3).then(|| toks[from].start..toks[e - 1].end)
+        };
+
+        // `..., X said.` / `..., said X, a spokesman for ...` / `..., X said, but ...`
+        let colon_intro = toks.last().is_some_and(|t| t.text(text) == ":");
+        let commas: Vec<usize> = (0..n)
+            .filter(|&k| toks[k].text(text) == "," && !in_span(k))
+            .collect();
+        if !has_direct && !colon_intro {
+            for (ci, &c) in commas.iter().enumerate().rev() {
+                // The cue runs to the sentence's end, or to a comma before `but ...`.
+                let ends = std::iter::once(n).chain(
+                    commas[ci + 1..]
+                        .iter()
+                        .copied()
+                        .filter(|&k| k + 1 < n && is_conjunction(&low(toks[k + 1], text))),
+                );
+                for to in ends {
+                    let Some((id, cue)) = self.trailing_cue(toks, c + 1, to) else {
+                        continue;
+                    };
+                    let Some(r) = clause_end(0, c + 1) else {
+                        continue;
+                    };
+                    let k = kind(&r);
+                    self.emit(r, k, Some(cue.clone()), id);
+                    if to < n
+                        && let Some(r) = clause_end(to + 1, n)
+                    {
+                        let k = kind(&r);
+                        self.emit(r, k, Some(cue), id);
+                    }
+                    self.salient.push(id);
+                    return Some(id);
+                }
+            }
+        }
+        // `according to X`
+        if let Some(a) = (0..n.saturating_sub(2)).find(|&k| {
+            low(toks[k], text) == "according" && low(toks[k + 1], text) == "to" && !in_span(k)
+        }) && let Some(e) = chunk_after(toks, a + 2, text)
+            && let Some(np) = interpret(&toks[a + 2..e], text)
+        {
+            let clause = if a == 0 || (a == 1 && !toks[0].word) {
+                (e < n && toks[e].text(text) == ",")
+                    .then(|| clause_end(e + 1, n))
+                    .flatten()
+            } else if a > 0 && toks[a - 1].text(text) == "," {
+                clause_end(0, a)
+            } else {
+                None
+            };
+            if let Some(r) = clause
+                && let Some(id) = self.reg.resolve(&np, &self.salient.0)
+            {
+                let cue = text[toks[a].start..toks[e - 1].end].to_string();
+                let k = kind(&r);
+                self.emit(r, k, Some(cue), id);
+                self.salient.push(id);
+                return Some(id);
+            }
+        }
+        // `X said (that) ...`, `X told NZPA ...`, and a second cue after a
+        // comma: `X said ..., but she added that ...`.
+        let mut found = None;
+        let mut next = 0;
+        while next < n {
+            let v = next;
+            next += 1;
+            if !is_verb(toks[v], text) || in_span(v) {
+                continue;
+            }
+            let verb = low(toks[v], text);
+            let passive = v > 0
+                && matches!(
+                    low(toks[v - 1], text).as_str(),
+                    "was" | "were" | "been" | "be" | "being" | "is" | "are"
+                );
+            if passive {
+                continue;
+            }
+            // `The team thanked council and said ...`: the subject of the first verb.
+            let subj = if v > 0 && low(toks[v - 1], text) == "and" {
+                self.actor_before(toks, v - 1)
+                    .or_else(|| self.salient.0.last().copied())
+                    .map(|id| (v, id))
+            } else {
+                self.subject_before(toks, 0, v)
+            };
+            let Some((s, id)) = subj else { continue };
+            let mut j = if lx::is_tell_verb(&verb) {
+                self.skip_object(toks, v + 1, n)
+            } else {
+                self.skip_circumstance(toks, v + 1, n)
+            };
+            if lx::is_strict_verb(&verb) {
+                let ok = toks.get(j).is_some_and(|&t| {
+                    matches!(
+                        low(t, text).as_str(),
+                        "that" | "he" | "she" | "they" | "it" | "we" | "i"
+                    )
+                });
+                if !ok {
+                    continue;
+                }
+            }
+            while j < n && toks[j].word && (low(toks[j], text) == "that" || is_verb(toks[j], text))
+            {
+                j = if lx::is_tell_verb(&low(toks[j], text)) {
+                    self.skip_object(toks, j + 1, n)
+                } else {
+                    j + 1
+                };
+            }
+            if j >= n || !toks[j].word && !in_span(j) || in_direct(j) {
+                continue;
+            }
+            // `said in a statement.`, `said by phone from Lubbock.`: no clause.
+            if lx::is_preposition(&low(toks[j], text)) {
+                continue;
+            }
+            let next_cue = (j..n).find_map(|k| self.second_cue(toks, k).map(|v2| (k, v2)));
+            let stop = (j..n)
+                .find(|&k| {
+                    in_direct(k)
+                        || next_cue.is_some_and(|(c, _)| c == k)
+                        || (toks[k].text(text) == ","
+                            && k + 1 < n
+                            && lx::is_participle(&low(toks[k + 1], text)))
+                })
+                .unwrap_or(n);
+            let cue = text[toks[s].start..toks[self.cue_end(toks, v, n)].end].to_string();
+            if let Some(r) = clause_end(j, stop) {
+                let k = kind(&r);
+                self.emit(r, k, Some(cue), id);
+            }
+            self.salient.push(id);
+            if let Some((c, v2)) = next_cue
+                && c == stop
+            {
+                found = Some(id);
+                next = v2;
+                continue;
+            }
+            if stop < n && toks[stop].text(text) == "," {
+                let mut p = stop + 2;
+                while p < n && low(toks[p], text) == "that" {
+                    p += 1;
+                }
+                if let Some(r) = clause_end(p, n) {
+                    let k = kind(&r);
+                    self.emit(r, k, Some(low(toks[stop + 1], text)), id);
+                }
+            }
+            return Some(id);
+        }
+        if found.is_some() {
+            return found;
+        }
+        // `X rejected that, saying ...`: a participle after the sentence's subject.
+        if !has_direct
+            && let Some(&c) = commas
+                .iter()
+                .find(|&&c| c + 1 < n && lx::is_participle(&low(toks[c + 1], text)))
+            && let Some(id) = self.actor_before(toks, c)
+        {
+            let mut p = c + 2;
+            while p < n && low(toks[p], text) == "that" {
+                p += 1;
+            }
+            if let Some(r) = clause_end(p, n) {
+                let k = kind(&r);
+                self.emit(r, k, Some(low(toks[c + 1], text)), id);
+                self.salient.push(id);
+                return Some(id);
+            }
+        }
+        // `his claims the party was ...`, `the company's assurance that ...`
+        if let Some((id, cue, j)) = self.noun_cue(toks, &in_span)
+            && let Some(r) = clause_end(j, n)
+        {
+            let k = kind(&r);
+            self.emit(r, k, Some(cue), id);
+            return Some(id);
+        }
+        // A sentence carrying a fragment, about its subject: `He was sorry ... "but ..."`.
+        if !has_direct && frag(&sent.range) {
+            let id = self.subject(sent)?;
+            let r = clause_end(0, n)?;
+            self.emit(r, QuoteKind::Mixed, None, id);
+            return Some(id);
+        }
+        None
+    }
+
+    /// `X said` / `said X` / `X told NZPA` as the whole of `toks[from..to]`
+    /// (closing punctuation aside).
+    pub(super) fn trailing_cue(
+        &mut self,
+        toks: &[Tok],
+        from: usize,
+        to: usize,
+    ) -> Option<(usize, String)> {
+        let text = self.text;
+        let mut end = to;
+        while end > from && !toks[end - 1].word {
+            end -= 1;
+        }
+        if end <= from || end - from > MAX_CUE {
+            return None;
+        }
+        let v =
+            (from..end).find(|&k| is_verb(toks[k], text) && !capitalised(toks[k].text(text)))?;
+        // After the cue: nothing, adverbials, or a circumstance (`on Thursday`,
+        // `in a statement`, `at a briefing in Pagosa Springs`).
+        let rest_ok = |k: usize| {
+            k >= end || {
+                let w = low(toks[k], text);
+                toks[k].word
+                    && (lx::is_preposition(&w)
+                        || (lx::is_adverbial(&w) && !matches!(w.as_str(), "had" | "has" | "have")))
+            }
+        };
+        if v == from {
+            let e = chunk_after(&toks[..end], v + 1, text).or_else(|| {
+                (v + 1 < end && pronoun_np(toks[v + 1], text).is_some()).then_some(v + 2)
+            })?;
+            // `said Sgt. Maria Delgado, a spokeswoman for the patrol`
+            let aside = e < end && toks[e].text(text) == ",";
+            if !(aside || rest_ok(e)) {
+                return None;
+            }
+            let np = interpret(&toks[v + 1..e], text)?;
+            let id = self.reg.resolve(&np, &self.salient.0)?;
+            return Some((id, text[toks[from].start..toks[e - 1].end].to_string()));
+        }
+        let (s, id) = self.subject_before(toks, from, v)?;
+        if s != from {
+            return None;
+        }
+        let ce = self.cue_end(toks, v, end);
+        rest_ok(ce + 1).then(|| (id, text[toks[s].start..toks[ce].end].to_string()))
+    }
+
+    /// A second cue at `k`: `, (but) she added`, `, and Mr Lenz said`. Returns
+    /// the verb's index.
+    fn second_cue(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        let text = self.text;
+        if toks[k].text(text) != "," {
+            return None;
+        }
+        let mut m = k + 1;
+        if toks.get(m).is_some_and(|&t| is_conjunction(&low(t, text))) {
+            m += 1;
+        }
+        let e = if toks.get(m).is_some_and(|&t| pronoun_np(t, text).is_some()) {
+            m + 1
+        } else {
+            chunk_after(toks, m, text)?
+        };
+        toks.get(e).is_some_and(|&t| is_verb(t, text)).then_some(e)
+    }
+
+    /// The person or body acting in `toks[..end]`: the first name followed by
+    /// a lower-case word (its verb), or a leading he/she.
+    fn actor_before(&mut self, toks: &[Tok], end: usize) -> Option<usize> {
+        let text = self.text;
+        if let Some(&t) = toks.first()
+            && let Some(np @ Np::Pronoun(_)) = pronoun_np(t, text)
+        {
+            return self.reg.resolve(&np, &self.salient.0);
+        }
+        let mut i = 0;
+        while i < end {
+            let Some(e) = chunk_after(&toks[..end], i, text) else {
+                i += 1;
+                continue;
+            };
+            let verb_next = toks
+                .get(e)
+                .is_some_and(|t| t.word && !capitalised(t.text(text)));
+            if verb_next
+                && let Some(np @ (Np::Person { .. } | Np::Body(_))) = interpret(&toks[i..e], text)
+            {
+                return self.reg.resolve(&np, &self.salient.0);
+            }
+            i = e;
+        }
+        None
+    }
+
+    /// `POSSESSOR NOUN (that) CLAUSE` with a reporting noun (`his claims`,
+    /// `the company's claim that`): the speaker, the cue and where the clause
+    /// starts.
+    fn noun_cue(
+        &mut self,
+        toks: &[Tok],
+        in_span: &dyn Fn(usize) -> bool,
+    ) -> Option<(usize, String, usize)> {
+        let text = self.text;
+        let n = toks.len();
+        let k = (1..n)
+            .find(|&k| toks[k].word && lx::is_noun_cue(&low(toks[k], text)) && !in_span(k))?;
+        let owner = toks[k - 1];
+        let (stem, possessive) = strip_possessive(owner.text(text));
+        let np = match stem.to_lowercase().as_str() {
+            _ if possessive => {
+                let l = stem.to_lowercase();
+                let s = if lx::is_org(&l) || lx::is_group(&l) {
+                    if k >= 2 && matches!(low(toks[k - 2], text).as_str(), "the" | "a" | "an") {
+                        k - 2
+                    } else {
+                        k - 1
+                    }
+                } else {
+                    chunk_before(toks, 0, k, text)?
+                };
+                interpret(&toks[s..k], text)?
+            }
+            // `his claims`: the person named last before it, else who is salient.
+            "his" | "her" => {
+                let male = stem.eq_ignore_ascii_case("his");
+                let mut near = None;
+                let mut i = 0;
+                while i + 1 < k {
+                    match chunk_after(&toks[..k - 1], i, text) {
+                        Some(e) => {
+                            if let Some(np @ Np::Person { gender, .. }) =
+                                interpret(&toks[i..e], text)
+                                && gender != Some(!male)
+                            {
+                                near = Some(np);
+                            }
+                            i = e;
+                        }
+                        None => i += 1,
+                    }
+                }
+                near.unwrap_or(Np::Pronoun(male))
+            }
+            "its" => Np::It,
+            "their" => Np::They,
+            _ => return None,
+        };
+        let mut j = k + 1;
+        let that = toks.get(j).is_some_and(|&t| low(t, text) == "that");
+        if that {
+            j += 1;
+        }
+        let start = *toks.get(j)?;
+        let clause_like = that
+            || (start.word
+                && (matches!(
+                    low(start, text).as_str(),
+                    "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "i" | "there"
+                ) || capitalised(start.text(text))));
+        if !clause_like {
+            return None;
+        }
+        let id = self.reg.resolve(&np, &self.salient.0)?;
+        let cue = text[owner.start..toks[k].end].to_string();
+        Some((id, cue, j))
+    }
+}

@@ -1,0 +1,240 @@
+//! Quotes: direct quotations, mixed quotes (reported speech carrying quoted
+//! fragments) and indirect quotes, each attributed to a speaker.
+//!
+//! Direct: a quotation that starts a sentence, follows a colon, or follows a
+//! comma or speech verb and starts with a capital; other quotations are
+//! fragments of the sentence around them. A direct quote takes the cue next to it
+//! (`"...," Mr Little said.`, `he said: "..."`), else the cue of the paragraph
+//! before if it ends in a colon, else the speaker of the paragraph's previous
+//! quote, of the quotation it continues, or of the most recent speaker or subject.
+//! Indirect: `X said (that) ...`, `X told NZPA ...`, `..., X said.`,
+//! `according to X`, `..., saying ...`, and the paragraphs under a `... statement:`
+//! line. A clause carrying a fragment is mixed. Spans follow the gold file's
+//! convention: direct quotes with their marks, reported clauses without the cue
+//! or the final full stop.
+//!
+//! The passes live in `direct` (which quotations are direct and their cues),
+//! `indirect` (reported speech) and `cues` (subjects, asides, listeners);
+//! this module walks the paragraphs and carries speakers from one quote to the
+//! next.
+
+use std::ops::Range;
+
+use super::lexicon as lx;
+use super::speakers::{Np, Registry, chunk_after, interpret};
+use super::text::{Doc, Par, QSpan, Tok};
+use crate::story::QuoteKind;
+use direct::{is_direct, par_starts_with_quote};
+
+mod cues;
+mod direct;
+mod indirect;
+
+/// A drafted quote; `speaker` indexes the registry.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub article: usize,
+    pub range: Range<usize>,
+    pub kind: QuoteKind,
+    pub cue: Option<String>,
+    pub speaker: usize,
+}
+
+/// The speaker of a quote not attributed yet.
+const UNKNOWN: usize = usize::MAX;
+
+/// Who is talked about, most recent last: what `he` and cue-less quotes resolve to.
+struct Salient(Vec<usize>);
+
+impl Salient {
+    fn push(&mut self, e: usize) {
+        self.0.retain(|&x| x != e);
+        self.0.push(e);
+        if self.0.len() > 8 {
+            self.0.remove(0);
+        }
+    }
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    article: usize,
+    reg: &'a mut Registry,
+    salient: Salient,
+    out: Vec<Found>,
+}
+
+fn low(t: Tok, text: &str) -> String {
+    t.text(text).to_lowercase()
+}
+
+fn is_verb(t: Tok, text: &str) -> bool {
+    t.word && lx::is_speech_verb(&low(t, text))
+}
+
+/// Finds and attributes every quote of every article.
+pub fn find(texts: &[&str], docs: &[Doc], reg: &mut Registry) -> Vec<Found> {
+    let mut all = Vec::new();
+    for (article, (text, doc)) in texts.iter().zip(docs).enumerate() {
+        let mut cx = Ctx {
+            text,
+            article,
+            reg,
+            salient: Salient(Vec::new()),
+            out: Vec::new(),
+        };
+        cx.article_quotes(doc);
+        cx.out.retain(|f| f.speaker != UNKNOWN);
+        all.append(&mut cx.out);
+    }
+    all
+}
+
+impl Ctx<'_> {
+    fn article_quotes(&mut self, doc: &Doc) {
+        let text = self.text;
+        let mut colon: Option<(usize, String)> = None;
+        // A statement quoted paragraph by paragraph: its issuer, the heading, and
+        // how many paragraphs it has had. A headline after them, or a paragraph
+        // with quotation marks, ends it.
+        let mut statement: Option<(usize, String, usize)> = None;
+        // A quotation running on into the next paragraph: its speaker (if known
+        // yet) and the quotes of the run without a cue of their own.
+        let mut chain: Option<(Option<usize>, Vec<usize>)> = None;
+        for par in &doc.pars {
+            let ptext = &text[par.range.clone()];
+            if par.headline {
+                if statement.as_ref().is_some_and(|s| s.2 > 0) {
+                    statement = None;
+                }
+                continue;
+            }
+            if !par.spans.is_empty() {
+                statement = None;
+            }
+            if let Some((speaker, cue, n)) = &mut statement {
+                *n += 1;
+                let (speaker, cue) = (*speaker, cue.clone());
+                self.emit(par.range.clone(), QuoteKind::Indirect, Some(cue), speaker);
+                continue;
+            }
+            if ptext.ends_with(':')
+                && par.spans.is_empty()
+                && ptext.to_lowercase().contains("statement")
+            {
+                statement = self
+                    .statement_speaker(par)
+                    .map(|s| (s, ptext.trim_end_matches(':').to_string(), 0));
+                if statement.is_some() {
+                    continue;
+                }
+            }
+            let direct: Vec<QSpan> = par
+                .spans
+                .iter()
+                .copied()
+                .filter(|q| is_direct(text, par, *q))
+                .collect();
+            let mut last_in_par: Option<usize> = None;
+            let mut first_quote = true;
+            let unattributed_from = self.out.len();
+            for sent in &par.sents {
+                self.subject(sent);
+                for q in direct.iter().filter(|q| sent.range.contains(&q.start)) {
+                    let cue = self.cue_next_to(sent, *q, &direct);
+                    let fallback = if first_quote { colon.take() } else { None };
+                    let continues =
+                        first_quote && chain.is_some() && par_starts_with_quote(text, par);
+                    let (speaker, cue) = match (cue, fallback) {
+                        (Some((s, c)), _) => (Some(s), Some(c)),
+                        (None, Some((s, c))) => (Some(s), Some(c)),
+                        (None, None) => (
+                            last_in_par
+                                .or_else(|| continues.then(|| chain.as_ref().unwrap().0).flatten())
+                                .or_else(|| self.salient.0.last().copied()),
+                            None,
+                        ),
+                    };
+                    first_quote = false;
+                    // A cue found later in a run-on quotation names its earlier paragraphs too.
+                    if continues && let Some(s) = speaker.filter(|_| cue.is_some()) {
+                        for &i in &chain.as_ref().unwrap().1 {
+                            self.out[i].speaker = s;
+                        }
+                    }
+                    let idx = self.emit(
+                        q.start..q.end,
+                        QuoteKind::Direct,
+                        cue.clone(),
+                        speaker.unwrap_or(UNKNOWN),
+                    );
+                    if let Some(s) = speaker {
+                        last_in_par = Some(s);
+                        self.salient.push(s);
+                    }
+                    if !q.closed {
+                        let mut members = if continues {
+                            chain.take().unwrap().1
+                        } else {
+                            Vec::new()
+                        };
+                        if cue.is_none() {
+                            members.push(idx);
+                        }
+                        chain = Some((speaker, members));
+                    } else if continues {
+                        chain = None;
+                    }
+                }
+                if let Some(s) = self.indirect(sent, par, &direct) {
+                    last_in_par = Some(s);
+                }
+            }
+            if par.spans.last().is_none_or(|q| q.closed) {
+                chain = None;
+            }
+            // Quotes still without a speaker take the paragraph's later cue.
+            if let Some(s) = last_in_par {
+                for f in &mut self.out[unattributed_from..] {
+                    if f.speaker == UNKNOWN {
+                        f.speaker = s;
+                    }
+                }
+            }
+            colon = None;
+            if ptext.ends_with(':')
+                && let Some(sent) = par.sents.last()
+            {
+                colon = self.cue_at_end(sent);
+            }
+        }
+    }
+
+    fn emit(
+        &mut self,
+        range: Range<usize>,
+        kind: QuoteKind,
+        cue: Option<String>,
+        speaker: usize,
+    ) -> usize {
+        self.out.push(Found {
+            article: self.article,
+            range,
+            kind,
+            cue,
+            speaker,
+        });
+        self.out.len() - 1
+    }
+
+    /// The body a `... statement:` line names, or the current subject.
+    fn statement_speaker(&mut self, par: &Par) -> Option<usize> {
+        let toks = &par.sents.first()?.toks;
+        let text = self.text;
+        let e = chunk_after(toks, 0, text);
+        match e.and_then(|e| interpret(&toks[..e], text)) {
+            Some(np) if !matches!(np, Np::Pronoun(_)) => self.reg.resolve(&np, &self.salient.0),
+            _ => self.salient.0.last().copied(),
+        }
+    }
+}
