@@ -15,14 +15,16 @@ pub mod speakers;
 pub mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::story::format::{
     ArticleEntry, LinkEntry, PassageEntry, QuoteEntry, Selector, SpeakerEntry, StoryFile, VERSION,
 };
-use text::{CharIndex, Doc};
+use crate::fsutil;
+use crate::story::CharIndex;
+use text::Doc;
 
 /// Drafts a story from `(file, text)` pairs: `file` is written as the article's
 /// `file` field, and its stem gives the article's id.
@@ -234,70 +236,22 @@ fn first_line(text: &str) -> Option<String> {
 /// `verso annotate FILES [-o OUT]`: returns the exit code.
 pub fn run(files: &[PathBuf], out: Option<&Path>) -> i32 {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let base = match out {
-        Some(o) => absolute(
-            &cwd,
-            o.parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new(".")),
-        ),
-        None => absolute(&cwd, Path::new(".")),
-    };
+    let base = fsutil::output_base(out);
     let mut articles = Vec::new();
     for f in files {
         match crate::story::read_text(f) {
-            Ok(t) => articles.push((relative(&base, &absolute(&cwd, f)), t)),
+            Ok(t) => articles.push((fsutil::relative(&base, &fsutil::absolute(&cwd, f)), t)),
             Err(msg) => {
                 eprintln!("verso annotate: {}: {msg}", f.display());
                 return 2;
             }
         }
     }
-    let json = draft(&articles).to_json();
-    match out {
-        None => {
-            print!("{json}");
-            0
-        }
-        Some(o) => match crate::fsutil::write_atomically(o, &json) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("verso annotate: cannot write {}: {e}", o.display());
-                2
-            }
-        },
-    }
-}
-
-/// `p` made absolute and lexically normalised (symlinks resolved where they exist).
-fn absolute(cwd: &Path, p: &Path) -> PathBuf {
-    let joined = cwd.join(p);
-    if let Ok(c) = joined.canonicalize() {
-        return c;
-    }
-    let mut out = PathBuf::new();
-    for c in joined.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
+    match fsutil::emit(out, &draft(&articles).to_json()) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("verso annotate: {e}");
+            2
         }
     }
-    out
-}
-
-/// The path of `to` relative to the folder `from`, with `/` separators.
-fn relative(from: &Path, to: &Path) -> String {
-    let f: Vec<Component> = from.components().collect();
-    let t: Vec<Component> = to.components().collect();
-    let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".to_string(); f.len() - common];
-    parts.extend(
-        t[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    parts.join("/")
 }

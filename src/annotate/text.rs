@@ -308,38 +308,6 @@ impl Doc {
     }
 }
 
-/// Byte offset → code-point offset, in O(1) plus a scan of at most one block.
-pub struct CharIndex<'t> {
-    text: &'t str,
-    blocks: Vec<usize>,
-}
-
-const BLOCK: usize = 4096;
-
-fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
-}
-
-impl<'t> CharIndex<'t> {
-    pub fn new(text: &'t str) -> CharIndex<'t> {
-        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
-        let mut total = 0;
-        for chunk in text.as_bytes().chunks(BLOCK) {
-            blocks.push(total);
-            total += count_chars(chunk);
-        }
-        CharIndex { text, blocks }
-    }
-
-    pub fn chars_before(&self, byte: usize) -> usize {
-        let b = byte / BLOCK;
-        match self.blocks.get(b) {
-            Some(&base) => base + count_chars(&self.text.as_bytes()[b * BLOCK..byte]),
-            None => count_chars(self.text.as_bytes()),
-        }
-    }
-}
-
 /// Is the word capitalised (its first letter upper case)?
 pub fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)

@@ -18,6 +18,7 @@ mod problem;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+pub(crate) use anchor::CharIndex;
 pub use color::Color;
 pub use problem::{LoadError, Problem, is_bidi_control, quote_excerpt};
 
