@@ -24,8 +24,8 @@ pub struct Geometry {
 
 impl Geometry {
     /// `side_open`: the side column was asked for; `shown`: which article pane
-    /// to show when only one fits.
-    pub fn new(width: u16, height: u16, side_open: bool, shown: usize) -> Geometry {
+    /// to show when only one fits; `speakers`: rows the speakers pane wants.
+    pub fn new(width: u16, height: u16, side_open: bool, shown: usize, speakers: usize) -> Geometry {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return Geometry {
                 too_small: true,
@@ -52,7 +52,9 @@ impl Geometry {
             (None, Some(body))
         };
         if let Some(s) = side_rect {
-            let speakers_h = (s.height / 3).clamp(3.min(s.height), 12);
+            // As tall as the speakers need, within a third to a half of the column.
+            let want = speakers.min(u16::MAX as usize - 2) as u16 + 2;
+            let speakers_h = want.clamp(3.min(s.height), (s.height / 2).max(3.min(s.height)));
             g.speakers = Some(Rect::new(s.x, s.y, s.width, speakers_h));
             g.quotes = Some(Rect::new(
                 s.x,
@@ -106,17 +108,21 @@ mod tests {
 
     #[test]
     fn widths_decide_the_panes() {
-        let g = Geometry::new(120, 40, false, 0);
+        let g = Geometry::new(120, 40, false, 0, 6);
         assert!(g.speakers.is_some() && g.articles.iter().all(Option::is_some));
-        let g = Geometry::new(100, 30, false, 0);
+        let g = Geometry::new(100, 30, false, 0, 6);
         assert!(g.speakers.is_none() && g.articles.iter().all(Option::is_some));
-        let g = Geometry::new(100, 30, true, 0);
+        let g = Geometry::new(100, 30, true, 0, 6);
         assert!(g.speakers.is_some() && g.articles.iter().all(Option::is_some));
-        let g = Geometry::new(60, 20, false, 1);
+        let g = Geometry::new(60, 20, false, 1, 6);
         assert_eq!(g.articles[0], None);
         assert_eq!(g.articles[1], Some(Rect::new(0, 0, 60, 19)));
-        let g = Geometry::new(60, 20, true, 1);
+        let g = Geometry::new(60, 20, true, 1, 6);
         assert!(g.speakers.is_some() && g.articles.iter().all(Option::is_none));
-        assert!(Geometry::new(10, 3, false, 0).too_small);
+        assert!(Geometry::new(10, 3, false, 0, 6).too_small);
+        // The speakers pane fits its speakers, up to half the column.
+        assert_eq!(Geometry::new(120, 40, false, 0, 6).speakers.unwrap().height, 8);
+        assert_eq!(Geometry::new(120, 40, false, 0, 60).speakers.unwrap().height, 19);
+        assert_eq!(Geometry::new(120, 40, false, 0, 0).speakers.unwrap().height, 3);
     }
 }

@@ -209,7 +209,7 @@ impl App {
     pub(crate) fn relayout(&mut self) {
         let (w, h) = self.size;
         let shown = self.active_pane();
-        self.geometry = Geometry::new(w, h, self.side_open, shown);
+        self.geometry = Geometry::new(w, h, self.side_open, shown, self.story.speakers.len());
         // In the one-pane layout both panes wrap to the same width, so that
         // switching between them costs nothing.
         let any = self.geometry.articles.iter().flatten().next().copied();
