@@ -14,7 +14,8 @@ use crate::story::{self, LoadError, Story};
     name = "verso",
     version,
     about = "Read news articles side by side: speakers, quotes, and the passages they share or dispute",
-    subcommand_negates_reqs = true
+    subcommand_negates_reqs = true,
+    after_help = "Examples:\n  verso                          read the bundled story\n  verso annotations/carter.json  read a story file\n  verso a.txt b.txt              read bare articles, with drafted annotations\n  verso --fresh story.json       start at the top, not where you left it\n  verso check story.json         check a story file\n\nIn the reader, ? lists every key. Exit status: 0 ok, 1 problems, 2 a file could not be read."
 )]
 pub struct Cli {
     #[command(subcommand)]
