@@ -201,7 +201,10 @@ fn the_reader_at_120x40() {
         // Wait for this key's frame: a link named on a status line that changed.
         let s = t.wait_for("the next link", |s| {
             let now = status(s);
-            now != before && ["same ", "paraphrase ", "conflict "].iter().any(|k| now.starts_with(k))
+            now != before
+                && ["same ", "paraphrase ", "conflict "]
+                    .iter()
+                    .any(|k| now.starts_with(k))
         });
         before = status(&s);
         if s.lines()

@@ -19,11 +19,11 @@ use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::fsutil;
+use crate::story::CharIndex;
 use crate::story::format::{
     ArticleEntry, LinkEntry, PassageEntry, QuoteEntry, Selector, SpeakerEntry, StoryFile, VERSION,
 };
-use crate::fsutil;
-use crate::story::CharIndex;
 use text::Doc;
 
 /// Drafts a story from `(file, text)` pairs: `file` is written as the article's

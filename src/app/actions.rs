@@ -410,7 +410,7 @@ impl App {
                 });
             }
             Focus::Quotes => {
-                if let Some(&q) = self.listed_quotes().get(self.quote_sel) {
+                if let Some(q) = self.listed_quotes().get(self.quote_sel) {
                     self.goto_quote(q);
                 }
             }

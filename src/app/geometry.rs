@@ -25,7 +25,13 @@ pub struct Geometry {
 impl Geometry {
     /// `side_open`: the side column was asked for; `shown`: which article pane
     /// to show when only one fits; `speakers`: rows the speakers pane wants.
-    pub fn new(width: u16, height: u16, side_open: bool, shown: usize, speakers: usize) -> Geometry {
+    pub fn new(
+        width: u16,
+        height: u16,
+        side_open: bool,
+        shown: usize,
+        speakers: usize,
+    ) -> Geometry {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return Geometry {
                 too_small: true,
@@ -121,8 +127,20 @@ mod tests {
         assert!(g.speakers.is_some() && g.articles.iter().all(Option::is_none));
         assert!(Geometry::new(10, 3, false, 0, 6).too_small);
         // The speakers pane fits its speakers, up to half the column.
-        assert_eq!(Geometry::new(120, 40, false, 0, 6).speakers.unwrap().height, 8);
-        assert_eq!(Geometry::new(120, 40, false, 0, 60).speakers.unwrap().height, 19);
-        assert_eq!(Geometry::new(120, 40, false, 0, 0).speakers.unwrap().height, 3);
+        assert_eq!(
+            Geometry::new(120, 40, false, 0, 6).speakers.unwrap().height,
+            8
+        );
+        assert_eq!(
+            Geometry::new(120, 40, false, 0, 60)
+                .speakers
+                .unwrap()
+                .height,
+            19
+        );
+        assert_eq!(
+            Geometry::new(120, 40, false, 0, 0).speakers.unwrap().height,
+            3
+        );
     }
 }

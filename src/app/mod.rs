@@ -110,14 +110,69 @@ pub struct App {
     layouts: HashMap<(usize, usize), Rc<Layout>>,
     /// Per article: link passages sorted by start (start, link).
     passages: Vec<Vec<(usize, usize)>>,
+    /// Per article, its quotes; per speaker and article, theirs (indices in
+    /// `story.quotes`, ascending): the quotes pane and the counts read these.
+    quotes_of: Vec<Vec<usize>>,
+    quotes_by: Vec<Vec<Vec<usize>>>,
+}
+
+/// An article wrapped for a pane: paragraph gaps where the text has no blank lines.
+fn wrap(text: &str, width: usize) -> Layout {
+    let l = Layout::new(text, width);
+    if Layout::wants_paragraph_gaps(text) {
+        l.with_paragraph_gaps(text)
+    } else {
+        l
+    }
+}
+
+/// The quotes the quotes pane lists: runs of quote indices, one per article,
+/// in the order shown. Costs O(articles) to make, never a pass over the quotes.
+#[derive(Debug, Clone)]
+pub struct Listed<'a> {
+    runs: Vec<&'a [usize]>,
+}
+
+impl Listed<'_> {
+    pub fn len(&self) -> usize {
+        self.runs.iter().map(|r| r.len()).sum()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.runs.iter().all(|r| r.is_empty())
+    }
+    /// The `i`-th listed quote.
+    pub fn get(&self, mut i: usize) -> Option<usize> {
+        for r in &self.runs {
+            if i < r.len() {
+                return Some(r[i]);
+            }
+            i -= r.len();
+        }
+        None
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &usize> + '_ {
+        self.runs.iter().flat_map(|r| r.iter())
+    }
+    /// Where quote `q` is listed, if it is.
+    pub fn position(&self, q: usize) -> Option<usize> {
+        let mut before = 0;
+        for r in &self.runs {
+            if let Ok(k) = r.binary_search(&q) {
+                return Some(before + k);
+            }
+            before += r.len();
+        }
+        None
+    }
 }
 
 impl App {
     /// A reader on `story`, for a screen of `size`.
     pub fn new(story: Story, draft: bool, size: (u16, u16)) -> App {
-        let marks = (0..story.articles.len())
-            .map(|a| Marks::build(&story, a))
-            .collect();
+        let ids: Vec<usize> = (0..story.articles.len()).collect();
+        let big = story.articles.iter().map(|a| a.text.len()).sum::<usize>()
+            > crate::story::PARALLEL_BYTES;
+        let marks = crate::story::par_map(big, &ids, |_, &a| Marks::build(&story, a));
         let mut passages = vec![Vec::new(); story.articles.len()];
         for (li, l) in story.links.iter().enumerate() {
             for p in &l.passages {
@@ -125,6 +180,12 @@ impl App {
             }
         }
         passages.iter_mut().for_each(|v| v.sort_unstable());
+        let mut quotes_of = vec![Vec::new(); story.articles.len()];
+        let mut quotes_by = vec![vec![Vec::new(); story.articles.len()]; story.speakers.len()];
+        for (i, q) in story.quotes.iter().enumerate() {
+            quotes_of[q.article].push(i);
+            quotes_by[q.speaker][q.article].push(i);
+        }
         let empty = Rc::new(Layout::new("", 1));
         let right = if story.articles.len() > 1 { 1 } else { 0 };
         let speakers = story.speakers.len();
@@ -171,6 +232,8 @@ impl App {
             suspend: false,
             layouts: HashMap::new(),
             passages,
+            quotes_of,
+            quotes_by,
         };
         app.resize(size.0, size.1);
         app
@@ -213,12 +276,36 @@ impl App {
         // In the one-pane layout both panes wrap to the same width, so that
         // switching between them costs nothing.
         let any = self.geometry.articles.iter().flatten().next().copied();
+        let panes = self.geometry.articles;
+        let size_of = |p: usize| {
+            let area = panes[p].or(any).map(Geometry::text_area);
+            area.map(|a| (a.width as usize, a.height as usize))
+                .unwrap_or((40, 10))
+        };
+        // Wrap what is missing first, the two panes on two threads.
+        let mut missing: Vec<(usize, usize)> = Vec::new();
+        for p in 0..2 {
+            let key = (self.panes[p].article, size_of(p).0);
+            let current = self.panes[p].wrapped == Some(key.0)
+                && self.panes[p].layout.width() == key.1.max(1);
+            if !current && !self.layouts.contains_key(&key) && !missing.contains(&key) {
+                missing.push(key);
+            }
+        }
+        let articles = &self.story.articles;
+        let big = missing
+            .iter()
+            .map(|&(a, _)| articles[a].text.len())
+            .sum::<usize>()
+            > crate::story::PARALLEL_BYTES;
+        let made = crate::story::par_map(big, &missing, |_, &(a, width)| {
+            wrap(&articles[a].text, width)
+        });
+        self.layouts
+            .extend(missing.into_iter().zip(made.into_iter().map(Rc::new)));
         let mut keep = Vec::new();
         for p in 0..2 {
-            let area = self.geometry.articles[p].or(any).map(Geometry::text_area);
-            let (width, height) = area
-                .map(|a| (a.width as usize, a.height as usize))
-                .unwrap_or((40, 10));
+            let (width, height) = size_of(p);
             self.set_layout(p, width);
             self.panes[p].height = height.max(1);
             keep.push((self.panes[p].article, width));
@@ -244,14 +331,7 @@ impl App {
         let layout = self
             .layouts
             .entry((article, width))
-            .or_insert_with(|| {
-                let l = Layout::new(text, width);
-                Rc::new(if Layout::wants_paragraph_gaps(text) {
-                    l.with_paragraph_gaps(text)
-                } else {
-                    l
-                })
-            })
+            .or_insert_with(|| Rc::new(wrap(text, width)))
             .clone();
         let pane = &mut self.panes[p];
         pane.top = layout.row_of(first);
@@ -301,30 +381,32 @@ impl App {
         (max > 0).then(|| self.panes[p].top * 100 / max)
     }
 
-    /// Quotes the quotes pane lists, by index in `story.quotes`.
-    pub fn listed_quotes(&self) -> Vec<usize> {
+    /// Quotes the quotes pane lists, by index in `story.quotes`: those of the
+    /// articles on screen first, left before right, then the others by article.
+    pub fn listed_quotes(&self) -> Listed<'_> {
         let shown = [self.panes[0].article, self.panes[1].article];
-        let mut v: Vec<usize> = (0..self.story.quotes.len())
-            .filter(|&i| {
-                self.quote_filter
-                    .is_none_or(|s| self.story.quotes[i].speaker == s)
+        let mut order: Vec<usize> = vec![shown[0]];
+        if shown[1] != shown[0] {
+            order.push(shown[1]);
+        }
+        order.extend((0..self.quotes_of.len()).filter(|a| !shown.contains(a)));
+        let runs = order
+            .into_iter()
+            .filter_map(|a| match self.quote_filter {
+                None => self.quotes_of.get(a),
+                Some(s) => self.quotes_by.get(s).and_then(|by| by.get(a)),
             })
+            .map(Vec::as_slice)
             .collect();
-        // Quotes of the articles on screen first, left before right.
-        v.sort_by_key(|&i| {
-            let a = self.story.quotes[i].article;
-            (shown.iter().position(|&x| x == a).unwrap_or(2), a, i)
-        });
-        v
+        Listed { runs }
     }
 
     /// Quotes of `speaker` in `article`.
     pub fn quote_count(&self, speaker: usize, article: usize) -> usize {
-        self.story
-            .quotes
-            .iter()
-            .filter(|q| q.speaker == speaker && q.article == article)
-            .count()
+        self.quotes_by
+            .get(speaker)
+            .and_then(|by| by.get(article))
+            .map_or(0, Vec::len)
     }
 
     /// The link passages of an article, sorted by start: (start, link).

@@ -32,7 +32,7 @@ impl App {
     /// `]` / `[`: the next or previous linked passage of pane `p`'s article.
     pub(crate) fn step_link(&mut self, p: usize, forward: bool) {
         let article = self.panes[p].article;
-        let list = self.passages(article).to_vec();
+        let list = self.passages(article);
         if list.is_empty() {
             self.message = Some("no linked passages in this article".into());
             return;
@@ -51,20 +51,20 @@ impl App {
                 .partition_point(|&(s, _)| s < self.first_visible(p))
                 .wrapping_sub(1),
         };
-        let idx = if idx >= list.len() {
-            self.message = Some(
-                if forward {
-                    "from the top"
-                } else {
-                    "from the bottom"
-                }
-                .to_string(),
-            );
-            if forward { 0 } else { list.len() - 1 }
+        let (idx, wrap) = if idx >= list.len() {
+            let wrap = if forward {
+                "from the top"
+            } else {
+                "from the bottom"
+            };
+            (if forward { 0 } else { list.len() - 1 }, Some(wrap))
         } else {
-            idx
+            (idx, None)
         };
         let (start, link) = list[idx];
+        if let Some(w) = wrap {
+            self.message = Some(w.to_string());
+        }
         let wrapped = self.message.take();
         self.focus_link(p, link, Some(start));
         if let Some(w) = wrapped {
@@ -171,11 +171,9 @@ impl App {
     /// `}` / `{`: the next or previous quote in pane `p`'s article.
     pub(crate) fn step_quote(&mut self, p: usize, forward: bool) {
         let article = self.panes[p].article;
-        let quotes: Vec<(usize, usize)> = self
-            .story
-            .quotes_in(article)
-            .map(|(i, q)| (q.range.start, i))
-            .collect();
+        // (start, index) of the article's quotes, in text order.
+        let of = self.quotes_of.get(article).map_or(&[][..], Vec::as_slice);
+        let quotes = Keyed(of, &self.story.quotes);
         if quotes.is_empty() {
             self.message = Some("no quotes in this article".into());
             return;
@@ -196,7 +194,7 @@ impl App {
         } else {
             idx
         };
-        self.goto_quote(quotes[idx].1);
+        self.goto_quote(of[idx]);
     }
 
     /// Shows quote `q` in its article (bringing the article into the right pane
@@ -215,7 +213,7 @@ impl App {
         self.current_quote = Some(q);
         self.focused_link = None;
         self.diff = None;
-        if let Some(i) = self.listed_quotes().iter().position(|&x| x == q) {
+        if let Some(i) = self.listed_quotes().position(q) {
             self.quote_sel = i;
         }
     }
@@ -417,6 +415,23 @@ impl App {
             col += piece.width;
         }
         None
+    }
+}
+
+/// Quote indices seen as their (start, index) keys, for binary search
+/// without collecting them.
+struct Keyed<'a>(&'a [usize], &'a [crate::story::Quote]);
+
+impl Keyed<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn partition_point(&self, pred: impl Fn(&(usize, usize)) -> bool) -> usize {
+        self.0
+            .partition_point(|&i| pred(&(self.1[i].range.start, i)))
     }
 }
 

@@ -11,6 +11,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 use unicode_segmentation::GraphemeCursor;
 
+use super::FastMap;
 use super::format::Selector;
 use super::parse::Parsed;
 use super::problem::quote_excerpt;
@@ -48,7 +49,7 @@ pub(super) fn build(
     problems: &mut Vec<Problem>,
 ) -> Result<Story, LoadError> {
     let mut articles = Vec::new();
-    let mut article_ids: HashMap<&str, usize> = HashMap::new();
+    let mut article_ids: FastMap<&str, usize> = FastMap::default();
     for (_, a) in &parsed.articles {
         let text = read_article(&a.file).map_err(|msg| LoadError::new(source, msg))?;
         let title = a
@@ -73,7 +74,7 @@ pub(super) fn build(
     }
 
     let mut speakers = Vec::new();
-    let mut speaker_ids: HashMap<&str, usize> = HashMap::new();
+    let mut speaker_ids: FastMap<&str, usize> = FastMap::default();
     for (_, s) in &parsed.speakers {
         speaker_ids.insert(&s.id, speakers.len());
         speakers.push(Speaker {
@@ -159,31 +160,37 @@ pub(super) fn build(
         .map(|(_, l, _)| vec![None; l.passages.len()])
         .collect();
     let mut closest_budget = MAX_CLOSEST;
-    for (ai, article) in articles.iter().enumerate() {
-        let mine: Vec<&Pending> = pending.iter().filter(|p| p.article == ai).collect();
-        let (pattern, hits) =
-            find_all(&article.text, mine.iter().map(|p| p.selector.text.as_str()));
-        let index = CharIndex::new(&article.text);
-        // Selectors with the same text, prefix and suffix share their fits.
-        let mut fits: HashMap<FitKey, Vec<usize>> = HashMap::new();
-        for (p, &pat) in mine.iter().zip(&pattern) {
-            let key = (
-                pat,
-                p.selector.prefix.as_deref(),
-                p.selector.suffix.as_deref(),
-            );
-            let fit = fits
-                .entry(key)
-                .or_insert_with(|| fitting(&article.text, p.selector, &hits[pat]));
-            match resolve(&index, p.selector, hits[pat].len(), fit) {
+    // Find and resolve per article, then report the problems in order. (One
+    // article at a time: on two threads the two automata double the peak
+    // memory, for little gain.)
+    let mut mine: Vec<Vec<&Pending>> = vec![Vec::new(); articles.len()];
+    for p in &pending {
+        mine[p.article].push(p);
+    }
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let found: Vec<(CharIndex, Vec<Located>)> = texts
+        .iter()
+        .enumerate()
+        .map(|(ai, text)| {
+            let index = CharIndex::new(text);
+            let located = locate(text, &index, mine[ai].iter().map(|p| p.selector));
+            (index, located)
+        })
+        .collect();
+    for (ai, ((index, results), article)) in found.iter().zip(&articles).enumerate() {
+        for (p, result) in mine[ai].iter().zip(results) {
+            match result {
                 Ok((range, warning)) => {
                     if let Some(w) = warning {
-                        problems.push(Problem::new(format!("{}.start", p.path), Some(p.id), w));
+                        problems.push(Problem::new(
+                            format!("{}.start", p.path),
+                            Some(p.id),
+                            w.clone(),
+                        ));
                     }
-                    let range = snap_to_graphemes(&article.text, range);
                     match p.owner {
-                        Owner::Quote(q) => quote_ranges[q] = Some(range),
-                        Owner::Passage(l, j) => passage_ranges[l][j] = Some(range),
+                        Owner::Quote(q) => quote_ranges[q] = Some(range.clone()),
+                        Owner::Passage(l, j) => passage_ranges[l][j] = Some(range.clone()),
                     }
                 }
                 Err(why) => {
@@ -301,13 +308,55 @@ fn first_line(text: &str) -> String {
     }
 }
 
+/// A resolved selector (its range, snapped, and a warning) or why not.
+type Located = Result<(Range<usize>, Option<String>), Unresolved>;
+
+/// Resolves every selector of one article (FORMAT.md's rules). A selector
+/// found exactly at its `start` hint needs no search: that occurrence is the
+/// nearest one, whatever others there are. The rest are found in one pass.
+fn locate<'s>(
+    text: &str,
+    index: &CharIndex,
+    sels: impl Iterator<Item = &'s Selector>,
+) -> Vec<Located> {
+    let sels: Vec<&Selector> = sels.collect();
+    let mut out: Vec<Option<Located>> = sels
+        .iter()
+        .map(|sel| {
+            let start = usize::try_from(sel.start?).ok()?;
+            let at = index.byte_of(start);
+            let fits =
+                text[at..].starts_with(sel.text.as_str()) && fitting(text, sel, &[at]).len() == 1;
+            fits.then(|| Ok((snap_to_graphemes(text, at..at + sel.text.len()), None)))
+        })
+        .collect();
+    let rest: Vec<usize> = (0..sels.len()).filter(|&i| out[i].is_none()).collect();
+    let (pattern, hits) = find_all(text, rest.iter().map(|&i| sels[i].text.as_str()));
+    // Selectors with the same text, prefix and suffix share their fits.
+    let mut fits: FastMap<FitKey, Vec<usize>> = FastMap::default();
+    for (&i, &pat) in rest.iter().zip(&pattern) {
+        let sel = sels[i];
+        let key = (pat, sel.prefix.as_deref(), sel.suffix.as_deref());
+        let fit = fits
+            .entry(key)
+            .or_insert_with(|| fitting(text, sel, &hits[pat]));
+        out[i] = Some(
+            resolve(index, sel, hits[pat].len(), fit)
+                .map(|(range, warning)| (snap_to_graphemes(text, range), warning)),
+        );
+    }
+    out.into_iter()
+        .map(|r| r.expect("every selector is resolved"))
+        .collect()
+}
+
 /// All occurrences of the needles in `text`, in one pass: for each needle its
 /// pattern number, and for each pattern the sorted byte offsets where it occurs.
 pub(crate) fn find_all<'n>(
     text: &str,
     needles: impl Iterator<Item = &'n str>,
 ) -> (Vec<usize>, Vec<Vec<usize>>) {
-    let mut pattern_of: HashMap<&str, usize> = HashMap::new();
+    let mut pattern_of: FastMap<&str, usize> = FastMap::default();
     let mut patterns: Vec<&str> = Vec::new();
     let needle_pattern: Vec<usize> = needles
         .map(|n| {
@@ -469,15 +518,16 @@ fn snap_to_graphemes(text: &str, r: Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Byte offset → code-point offset, in O(1) plus a scan of at most one block.
+/// Byte offset ↔ code-point offset, in O(log n) plus a scan of at most one
+/// small block (256 bytes).
 pub(crate) struct CharIndex<'t> {
     text: &'t str,
-    /// Code points before each 4 KiB block.
+    /// Code points before each block of `BLOCK` bytes.
     blocks: Vec<usize>,
     pub total: usize,
 }
 
-const BLOCK: usize = 4096;
+const BLOCK: usize = 256;
 
 fn count_chars(bytes: &[u8]) -> usize {
     // Every byte that is not a UTF-8 continuation byte starts a code point.
@@ -581,7 +631,7 @@ mod tests {
 
     #[test]
     fn char_index_maps_both_ways_across_blocks() {
-        // Multi-byte characters straddle the 4 KiB block boundaries.
+        // Multi-byte characters straddle the block boundaries.
         let text: String = (0..5000)
             .map(|i| {
                 if i % 3 == 0 {

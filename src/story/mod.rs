@@ -11,6 +11,7 @@ mod anchor;
 pub mod bundled;
 mod color;
 pub mod format;
+mod json;
 mod mentions;
 mod parse;
 mod problem;
@@ -190,7 +191,11 @@ pub fn load(path: &Path) -> Result<Story, LoadError> {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or_else(|| PathBuf::from("."))
     };
-    from_json(&source, &json, |file| {
+    // The story file's text is not needed once parsed: free it before the
+    // articles are read and anchored.
+    let (file, problems) = parse_json(&source, &json)?;
+    drop(json);
+    let read_article = |file: &str| {
         let p = base.join(file);
         if same_file(&p, path) {
             return Err(format!(
@@ -199,7 +204,8 @@ pub fn load(path: &Path) -> Result<Story, LoadError> {
             ));
         }
         read_text(&p).map_err(|msg| format!("article file {}: {msg}", p.display()))
-    })
+    };
+    anchor_parsed(&source, &file, problems, read_article)
 }
 
 /// Builds a story from its JSON text; `read_article` returns the text of an
@@ -209,12 +215,101 @@ pub fn from_json(
     json: &str,
     read_article: impl FnMut(&str) -> Result<String, String>,
 ) -> Result<Story, LoadError> {
+    let (file, problems) = parse_json(source, json)?;
+    anchor_parsed(source, &file, problems, read_article)
+}
+
+/// The first half of [`from_json`]: the story file's fields, checked.
+fn parse_json(source: &str, json: &str) -> Result<(parse::Parsed, Vec<Problem>), LoadError> {
     // A byte-order mark before the JSON (editors on Windows add one) is no error.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let (file, mut problems) = parse::parse(source, json)?;
-    let mut story = anchor::build(source, &file, read_article, &mut problems)?;
+    parse::parse(source, json)
+}
+
+/// The second half of [`from_json`]: the articles read, every selector anchored.
+fn anchor_parsed(
+    source: &str,
+    file: &parse::Parsed,
+    mut problems: Vec<Problem>,
+    read_article: impl FnMut(&str) -> Result<String, String>,
+) -> Result<Story, LoadError> {
+    let mut story = anchor::build(source, file, read_article, &mut problems)?;
     story.problems = problems;
     Ok(story)
+}
+
+/// A fast hasher (FxHash) for the maps that anchoring fills with the story's
+/// own ids and texts: several times cheaper than SipHash on long keys, and
+/// only iteration order could tell them apart (no map here is iterated).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.add(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Texts longer than this (in bytes, all together) are worth a thread each.
+pub(crate) const PARALLEL_BYTES: usize = 1 << 20;
+
+pub(crate) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// `f(i, item)` for every item, on up to as many threads as there are cores
+/// (one item per thread at a time), results in order. Without `big` (work
+/// too small to pay for starting threads), on this thread.
+pub(crate) fn par_map<T: Sync, R: Send>(
+    big: bool,
+    items: &[T],
+    f: impl Fn(usize, &T) -> R + Sync,
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if !big || items.len() < 2 || threads < 2 {
+        return items.iter().enumerate().map(|(i, x)| f(i, x)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let work = || {
+            let mut out = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(x) = items.get(i) else { break out };
+                out.push((i, f(i, x)));
+            }
+        };
+        let helpers: Vec<_> = (1..threads.min(items.len()))
+            .map(|_| s.spawn(work))
+            .collect();
+        let mut all = work();
+        for h in helpers {
+            all.extend(h.join().expect("a worker never panics"));
+        }
+        all
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Reads a whole file as UTF-8, with a message a person can act on if it fails.

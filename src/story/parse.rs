@@ -2,9 +2,7 @@
 //! unknown field and duplicate id becomes a [`Problem`] with its JSON path, and only
 //! what makes the whole file unreadable becomes a [`LoadError`].
 
-use std::collections::HashMap;
-
-use serde_json::{Map, Value};
+use super::json::{Map, Value};
 
 use super::format::{ArticleEntry, LinkEntry, PassageEntry, QuoteEntry, Selector, SpeakerEntry};
 use super::{Color, LinkKind, LoadError, Problem, QuoteKind, format::VERSION};
@@ -32,7 +30,8 @@ const LINK: &[&str] = &["id", "kind", "note", "passages"];
 const PASSAGE: &[&str] = &["article", "text", "prefix", "suffix", "start"];
 
 pub(super) fn parse(source: &str, json: &str) -> Result<(Parsed, Vec<Problem>), LoadError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| LoadError::json(source, json, &e))?;
+    let value: Value<'_> =
+        serde_json::from_str(json).map_err(|e| LoadError::json(source, json, &e))?;
     let Value::Object(top) = value else {
         return Err(LoadError::new(
             source,
@@ -94,13 +93,13 @@ pub(super) fn parse(source: &str, json: &str) -> Result<(Parsed, Vec<Problem>), 
 
 /// One JSON object being read, and where it is.
 struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Map<'a>,
     path: String,
     id: Option<String>,
 }
 
 impl<'a> Obj<'a> {
-    fn new(map: &'a Map<String, Value>, path: String, id: Option<String>) -> Obj<'a> {
+    fn new(map: &'a Map<'a>, path: String, id: Option<String>) -> Obj<'a> {
         Obj { map, path, id }
     }
     fn field_path(&self, name: &str) -> String {
@@ -116,7 +115,7 @@ impl<'a> Obj<'a> {
 struct Parser {
     problems: Vec<Problem>,
     /// First index of each id, per kind ("articles", "speakers", ...).
-    seen: HashMap<(&'static str, String), usize>,
+    seen: super::FastMap<(&'static str, String), usize>,
 }
 
 impl Parser {
@@ -124,15 +123,9 @@ impl Parser {
         self.problems.push(Problem::new(path, id, message));
     }
 
-    fn unknown_fields(
-        &mut self,
-        map: &Map<String, Value>,
-        path: &str,
-        id: Option<&str>,
-        known: &[&str],
-    ) {
+    fn unknown_fields(&mut self, map: &Map<'_>, path: &str, id: Option<&str>, known: &[&str]) {
         for key in map.keys() {
-            if known.contains(&key.as_str()) {
+            if known.contains(&key) {
                 continue;
             }
             let hint = closest_name(key, known)
@@ -144,7 +137,7 @@ impl Parser {
                 path.to_string()
             };
             let shown = if path.is_empty() {
-                key.clone()
+                key.to_string()
             } else {
                 format!("{path}.{key}")
             };
@@ -162,10 +155,10 @@ impl Parser {
     /// The elements of a top-level array field, with their indices.
     fn array<'v>(
         &mut self,
-        top: &'v Map<String, Value>,
+        top: &'v Map<'v>,
         name: &str,
         required: bool,
-    ) -> Vec<(usize, &'v Value)> {
+    ) -> Vec<(usize, &'v Value<'v>)> {
         match top.get(name) {
             None if required => {
                 self.problem(
@@ -191,7 +184,7 @@ impl Parser {
     /// An array element that must be an object; reads its `id` when it has one.
     fn object<'v>(
         &mut self,
-        v: &'v Value,
+        v: &'v Value<'v>,
         path: String,
         known: &[&str],
         has_id: bool,
@@ -226,7 +219,7 @@ impl Parser {
                 }
                 None
             }
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) => Some(s.to_string()),
             Some(v) => {
                 self.problem(
                     o.field_path(name),
@@ -264,19 +257,23 @@ impl Parser {
             );
             return None;
         }
-        if let Some(first) = self.seen.get(&(kind, id.clone())) {
-            let first = *first;
-            self.problem(
-                o.path.clone(),
-                Some(&id),
-                format!(
+        match self.seen.entry((kind, id)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let first = *e.get();
+                let id = &e.key().1;
+                let message = format!(
                     "duplicate id \"{id}\": {kind}[{first}] already has it; this one is ignored"
-                ),
-            );
-            return None;
+                );
+                let id = id.clone();
+                self.problem(o.path.clone(), Some(&id), message);
+                None
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let id = e.key().1.clone();
+                e.insert(index);
+                Some(id)
+            }
         }
-        self.seen.insert((kind, id.clone()), index);
-        Some(id)
     }
 
     fn article(&mut self, i: usize, v: &Value) -> Option<ArticleEntry> {
@@ -350,7 +347,7 @@ impl Parser {
         let color = match o.map.get("color") {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => Some(n.to_string()),
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) => Some(s.to_string()),
             Some(v) => {
                 self.problem(
                     o.field_path("color"),

@@ -92,11 +92,9 @@ pub(super) fn quotes(frame: &mut Frame, app: &App, view: &View, r: Rect) {
     frame.render_widget(block, r);
     let inner = Geometry::inner(r);
     let buf = frame.buffer_mut();
-    for (row, (i, &q)) in listed
-        .iter()
-        .enumerate()
-        .skip(app.quote_top)
-        .take(inner.height as usize)
+    let rows = (app.quote_top..listed.len()).take(inner.height as usize);
+    for (row, (i, q)) in rows
+        .filter_map(|i| listed.get(i).map(|q| (i, q)))
         .enumerate()
     {
         let quote = &app.story.quotes[q];
