@@ -63,7 +63,7 @@ pub enum Command {
     Render {
         /// A story file, or bare .txt articles; none: the bundled story.
         files: Vec<PathBuf>,
-        /// Screen size, COLUMNSxROWS.
+        /// Screen size, COLUMNSxROWS, each from 1 to 1000.
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
         /// Keys to press before drawing.
@@ -165,8 +165,13 @@ pub enum Command {
 /// `verso completions SHELL`: the completion script on standard output.
 fn completions(shell: clap_complete::Shell) -> i32 {
     let mut cmd = <Cli as clap::CommandFactory>::command();
-    clap_complete::generate(shell, &mut cmd, "verso", &mut std::io::stdout());
-    0
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "verso", &mut script);
+    if emit("completions", &String::from_utf8_lossy(&script)) {
+        0
+    } else {
+        2
+    }
 }
 
 /// `verso man`: the manual page on standard output.
@@ -219,15 +224,24 @@ pub fn man_page() -> String {
     page
 }
 
+/// The largest `render --size` side: the screen is a buffer of every cell, so
+/// 65535x65535 would ask for hundreds of gigabytes.
+const MAX_RENDER_SIDE: u16 = 1000;
+
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
     let (w, h) = s
         .split_once(['x', 'X'])
         .ok_or_else(|| format!("{s:?}: expected COLUMNSxROWS, e.g. 100x30"))?;
-    let n = |v: &str| v.trim().parse::<u16>().ok().filter(|&n| n >= 1);
+    let n = |v: &str| {
+        v.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|&n| (1..=MAX_RENDER_SIDE).contains(&n))
+    };
     match (n(w), n(h)) {
         (Some(w), Some(h)) => Ok((w, h)),
         _ => Err(format!(
-            "{s:?}: columns and rows must be whole numbers from 1 to 65535"
+            "{s:?}: columns and rows must be whole numbers from 1 to {MAX_RENDER_SIDE}"
         )),
     }
 }
@@ -419,19 +433,34 @@ fn render(
     } else {
         crate::render::to_text(&buf)
     };
-    print!("{out}");
+    if !emit("render", &out) {
+        return 2;
+    }
     0
+}
+
+/// Writes `text` to standard output; on failure (a closed pipe: `verso check |
+/// head`) says so on standard error and returns false, where `print!` panics.
+fn emit(command: &str, text: &str) -> bool {
+    match crate::fsutil::emit(None, text) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("verso {command}: {e}");
+            false
+        }
+    }
 }
 
 /// `verso config`: the default file, or where the config is read from.
 fn config_command(default: bool, path: bool, flag: Option<&Path>) -> i32 {
+    let mut text = String::new();
     if default {
-        print!("{}", crate::config::default_file());
+        text.push_str(&crate::config::default_file());
     }
     if path || !default {
-        println!("{}", crate::config::locate(flag).describe());
+        text.push_str(&format!("{}\n", crate::config::locate(flag).describe()));
     }
-    0
+    if emit("config", &text) { 0 } else { 2 }
 }
 
 /// Loads a story from a path, or the bundled one.
@@ -452,7 +481,9 @@ pub fn check(paths: &[PathBuf]) -> i32 {
     let mut code = 0;
     for target in targets {
         let (text, c) = check_report(target);
-        print!("{text}");
+        if !emit("check", &text) {
+            return 2;
+        }
         code = code.max(c);
     }
     code

@@ -56,6 +56,19 @@ pub fn relative(from: &Path, to: &Path) -> String {
     parts.join("/")
 }
 
+/// [`relative`], or `None` when the path it would write is not UTF-8 (Linux
+/// allows any bytes in names): a story file is JSON and cannot name such a file,
+/// and a lossy path would name none.
+pub fn relative_utf8(from: &Path, to: &Path) -> Option<String> {
+    let f: Vec<Component> = from.components().collect();
+    let t: Vec<Component> = to.components().collect();
+    let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    t[common..]
+        .iter()
+        .all(|c| c.as_os_str().to_str().is_some())
+        .then(|| relative(from, to))
+}
+
 /// The folder that paths written into `out` are relative to: the folder of
 /// `out`, or the current folder when writing to standard output; absolute.
 pub fn output_base(out: Option<&Path>) -> PathBuf {

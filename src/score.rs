@@ -257,13 +257,20 @@ pub fn run(draft: &Path, gold: &Path, json: bool) -> i32 {
         }
     }
     let s = score(d, g);
-    if json {
-        println!(
-            "{}",
+    let text = if json {
+        format!(
+            "{}\n",
             serde_json::to_string_pretty(&s).expect("scores serialise")
-        );
+        )
     } else {
-        print!("{}", table(&s, &d.source, &g.source));
+        table(&s, &d.source, &g.source)
+    };
+    // Not print!: it panics when standard output is a closed pipe.
+    match crate::fsutil::emit(None, &text) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("verso score: {e}");
+            2
+        }
     }
-    0
 }

@@ -239,8 +239,16 @@ pub fn run(files: &[PathBuf], out: Option<&Path>) -> i32 {
     let base = fsutil::output_base(out);
     let mut articles = Vec::new();
     for f in files {
+        let abs = fsutil::absolute(&cwd, f);
+        let Some(rel) = fsutil::relative_utf8(&base, &abs) else {
+            eprintln!(
+                "verso annotate: {}: the path is not UTF-8, so a story file cannot name it; rename the file or folder",
+                f.display()
+            );
+            return 2;
+        };
         match crate::story::read_text(f) {
-            Ok(t) => articles.push((fsutil::relative(&base, &fsutil::absolute(&cwd, f)), t)),
+            Ok(t) => articles.push((rel, t)),
             Err(msg) => {
                 eprintln!("verso annotate: {}: {msg}", f.display());
                 return 2;

@@ -347,7 +347,11 @@ impl App {
     fn cycle_article(&mut self, forward: bool) {
         let n = self.story.articles.len();
         if n <= 2 {
-            self.message = Some(format!("this story has {n} articles: both are shown"));
+            self.message = Some(if n == 1 {
+                "this story has one article".to_string()
+            } else {
+                "this story has 2 articles: both are shown".to_string()
+            });
             return;
         }
         let left = self.panes[0].article;

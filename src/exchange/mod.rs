@@ -194,14 +194,18 @@ pub fn run_export(to: ExportFormat, story: Option<&Path>, out: Option<&Path>) ->
     }
     let folder = story_folder(story);
     let base = crate::fsutil::output_base(out);
-    let sources: Vec<String> = loaded
-        .articles
-        .iter()
-        .map(|a| {
-            let abs = crate::fsutil::absolute(&folder, Path::new(&a.file));
-            crate::fsutil::relative(&base, &abs)
-        })
-        .collect();
+    let mut sources: Vec<String> = Vec::new();
+    for a in &loaded.articles {
+        let abs = crate::fsutil::absolute(&folder, Path::new(&a.file));
+        let Some(rel) = crate::fsutil::relative_utf8(&base, &abs) else {
+            eprintln!(
+                "verso export: {}: the path is not UTF-8, so target.source cannot name it; rename the folder or write the output next to the story",
+                abs.display()
+            );
+            return 2;
+        };
+        sources.push(rel);
+    }
     let text = match to {
         ExportFormat::W3c => w3c::export(&loaded, &sources),
     };
