@@ -64,6 +64,8 @@ fn cases() -> Vec<Case> {
         case("one passage", story("", r#"{"id": "l1", "passages": [{"article": "a", "text": "12 dead"}]}"#), 1, &["it has 1"]),
         case("an unknown field", story(&q("\"12 dead\"").replace("}", ", \"confidence\": 0.9}"), ""), 1, &["quotes[0].confidence (q1): unknown field \"confidence\"; fields allowed in quotes[0]:"]),
         case("a misspelt field", story(&q("\"12 dead\"").replace("\"speaker\"", "\"speeker\""), ""), 1, &["unknown field \"speeker\" (did you mean \"speaker\"?)", "quotes[0] (q1): required field \"speaker\" is missing"]),
+        case("a field given twice", story(&q("\"12 dead\", \"text\": \"the bridge fell\""), ""), 1, &["quotes[0].text (q1): field \"text\" is given more than once; only the last is read"]),
+        case("a top-level field given twice", story("", "").replace("\"links\": []", "\"links\": [], \"links\": []"), 1, &["links: field \"links\" is given more than once"]),
         case("a misspelt top-level field", story("", "").replace("\"quotes\"", "\"quote\""), 1, &["quote: unknown field \"quote\" (did you mean \"quotes\"?)"]),
         case("duplicate quote ids", story(&format!("{}, {}", q("\"12 dead\""), q("\"the bridge fell\"")), ""), 1, &["quotes[1] (q1): duplicate id \"q1\": quotes[0] already has it; this one is ignored"]),
         case("duplicate article ids", story("", "").replace("\"id\": \"b\"", "\"id\": \"a\""), 1, &["articles[1] (a): duplicate id \"a\""]),

@@ -24,6 +24,8 @@ pub enum Value<'a> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Map<'a> {
     entries: Vec<(Cow<'a, str>, Value<'a>)>,
+    /// Keys given more than once (the last value is kept), sorted.
+    repeated: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Map<'a> {
@@ -38,17 +40,31 @@ impl<'a> Map<'a> {
         self.entries.iter().map(|(k, _)| k.as_ref())
     }
 
+    /// Keys the object gives more than once: all but the last value are lost.
+    pub fn repeated_keys(&self) -> impl Iterator<Item = &str> {
+        self.repeated.iter().map(|k| k.as_ref())
+    }
+
     fn from_entries(mut entries: Vec<(Cow<'a, str>, Value<'a>)>) -> Map<'a> {
         // Stable: equal keys keep their file order, and the last one stays.
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut out: Vec<(Cow<'a, str>, Value<'a>)> = Vec::with_capacity(entries.len());
+        let mut repeated: Vec<Cow<'a, str>> = Vec::new();
         for e in entries {
             match out.last_mut() {
-                Some(last) if last.0 == e.0 => *last = e,
+                Some(last) if last.0 == e.0 => {
+                    if repeated.last() != Some(&e.0) {
+                        repeated.push(e.0.clone());
+                    }
+                    *last = e
+                }
                 _ => out.push(e),
             }
         }
-        Map { entries: out }
+        Map {
+            entries: out,
+            repeated,
+        }
     }
 }
 

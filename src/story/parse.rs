@@ -124,6 +124,18 @@ impl Parser {
     }
 
     fn unknown_fields(&mut self, map: &Map<'_>, path: &str, id: Option<&str>, known: &[&str]) {
+        for key in map.repeated_keys() {
+            let shown = if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            };
+            self.problem(
+                shown,
+                id,
+                format!("field \"{key}\" is given more than once; only the last is read"),
+            );
+        }
         for key in map.keys() {
             if known.contains(&key) {
                 continue;
