@@ -209,3 +209,35 @@ fn the_reader_refuses_to_start_without_a_terminal() {
         common::stderr(&o)
     );
 }
+
+#[test]
+fn articles_past_z_are_named_by_number() {
+    let s = Scratch::new();
+    let mut articles = Vec::new();
+    for i in 0..30 {
+        s.write(
+            &format!("a{i}.txt"),
+            format!("Article number {i} says hello.\n"),
+        );
+        articles.push(format!(
+            r#"{{"id": "a{i}", "file": "a{i}.txt", "title": "Title {i}"}}"#
+        ));
+    }
+    s.write(
+        "story.json",
+        format!(
+            r#"{{"version": 1, "articles": [{}], "speakers": [{{"id": "x", "name": "Ann"}}],
+               "quotes": [{{"id": "q1", "article": "a28", "speaker": "x", "text": "says hello"}}]}}"#,
+            articles.join(",")
+        ),
+    );
+    let mut app = open(&s, (120, 30));
+    for _ in 0..27 {
+        press(&mut app, ">");
+    }
+    assert_eq!(app.panes[1].article, 28);
+    let text = screen(&app);
+    assert!(text.contains("┌ 29 Title 28"), "{text}");
+    assert!(text.contains(" A 29 ┐"), "{text}");
+    assert!(text.contains("Ann      29 says hello"), "{text}");
+}

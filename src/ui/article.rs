@@ -26,7 +26,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &View, p: usize, r: Rect)
         Some(100) => "end".to_string(),
         Some(n) => format!("{n}%"),
     };
-    let letter = (b'A' + (pane.article % 26) as u8) as char;
+    let letter = super::article_label(pane.article);
     let mut title = format!("{letter} {}", clean(&article.title));
     if let Some(o) = &article.outlet {
         title.push_str(" · ");

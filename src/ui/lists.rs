@@ -7,18 +7,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
-use super::{View, clean, fit, is_focused};
+use super::{View, article_label, clean, fit, is_focused};
 use crate::app::{App, Focus, Geometry};
 
 pub(super) fn speakers(frame: &mut Frame, app: &App, view: &View, r: Rect) {
     let theme = &view.theme;
     let focused = is_focused(app, Focus::Speakers);
     let [a, b] = [app.panes[0].article, app.panes[1].article];
-    let letters = format!(
-        "{} {}",
-        (b'A' + (a % 26) as u8) as char,
-        (b'A' + (b % 26) as u8) as char
-    );
+    let letters = format!("{} {}", article_label(a), article_label(b));
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
@@ -101,14 +97,15 @@ pub(super) fn quotes(frame: &mut Frame, app: &App, view: &View, r: Rect) {
         let speaker = &app.story.speakers[quote.speaker];
         let short = short_name(speaker);
         let color = theme.speaker_color(quote.speaker, speaker.color);
-        let letter = (b'A' + (quote.article % 26) as u8) as char;
+        let letter = article_label(quote.article);
         let marks = &app.marks[quote.article];
         let linked = marks
             .overlapping(quote.range.clone())
             .iter()
             .any(|s| !s.links.is_empty());
         let text = clean(&app.story.articles[quote.article].text[quote.range.clone()]);
-        let text_w = (inner.width as usize).saturating_sub(13);
+        let label_w = article_label(app.story.articles.len().saturating_sub(1)).len();
+        let text_w = (inner.width as usize).saturating_sub(12 + label_w);
         let line_style = if i == app.quote_sel && focused {
             theme.selected()
         } else if app.current_quote == Some(q) {
@@ -125,7 +122,7 @@ pub(super) fn quotes(frame: &mut Frame, app: &App, view: &View, r: Rect) {
                     Style::new()
                 },
             ),
-            Span::styled(format!("{letter} "), theme.dim()),
+            Span::styled(format!("{letter:<label_w$} "), theme.dim()),
             Span::raw(format!("{:<text_w$}", fit(&text, text_w))),
             Span::raw(if linked { "↔" } else { " " }),
         ])

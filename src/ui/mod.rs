@@ -202,3 +202,12 @@ pub fn fit(s: &str, width: usize) -> String {
 fn is_focused(app: &App, f: Focus) -> bool {
     app.focus == f && matches!(app.overlay, Overlay::None | Overlay::Search { .. })
 }
+
+/// How panes and lists name article `i`: `A` to `Z`, then by number (`27`, ...).
+pub fn article_label(i: usize) -> String {
+    if i < 26 {
+        ((b'A' + i as u8) as char).to_string()
+    } else {
+        (i + 1).to_string()
+    }
+}
