@@ -404,3 +404,16 @@ fn a_second_cue_splits_the_sentence_and_noun_cues_report() {
     // `said in a statement.` reports nothing of its own.
     assert!(!s.quotes.iter().any(|q| q.selector.text.starts_with("in a")));
 }
+
+#[test]
+fn a_paragraph_of_many_quotes_drafts_in_linear_time() {
+    // Once quadratic in the quotations of one paragraph: 20,000 in one line.
+    let para: String = (0..20_000)
+        .map(|i| format!("\"Point {i},\" said John Smith. "))
+        .collect();
+    let story = verso::annotate::draft(&[("a.txt".into(), para.clone()), ("b.txt".into(), para)]);
+    assert_eq!(
+        story.quotes.iter().filter(|q| q.article == "a").count(),
+        20_000
+    );
+}

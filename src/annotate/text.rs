@@ -113,6 +113,53 @@ pub struct QSpan {
     pub closed: bool,
 }
 
+/// The quotation spans of a paragraph, to ask which lie near a place without a
+/// pass over all of them (a paragraph may hold thousands).
+pub struct Near<'a> {
+    spans: &'a [QSpan],
+    /// The largest end among `spans[..=i]`, when the spans are sorted by start.
+    max_end: Option<Vec<usize>>,
+}
+
+impl<'a> Near<'a> {
+    pub fn new(spans: &'a [QSpan]) -> Near<'a> {
+        let sorted = spans.windows(2).all(|w| w[0].start <= w[1].start);
+        let max_end = sorted.then(|| {
+            let mut m = 0;
+            spans
+                .iter()
+                .map(|q| {
+                    m = m.max(q.end);
+                    m
+                })
+                .collect()
+        });
+        Near { spans, max_end }
+    }
+
+    /// The spans that may overlap `r` (every one that does, in their order;
+    /// possibly a few that do not).
+    pub fn around(&self, r: &Range<usize>) -> &'a [QSpan] {
+        match &self.max_end {
+            Some(max_end) => {
+                let lo = max_end.partition_point(|&e| e <= r.start);
+                let hi = self
+                    .spans
+                    .partition_point(|q| q.start < r.end.max(r.start + 1));
+                &self.spans[lo.min(hi)..hi]
+            }
+            None => self.spans,
+        }
+    }
+
+    /// Is `at` strictly inside a span?
+    pub fn inside(&self, at: usize) -> bool {
+        self.around(&(at..at + 1))
+            .iter()
+            .any(|q| q.start < at && at < q.end)
+    }
+}
+
 /// The quotations of `text[par]`. Double marks (straight or curly) always
 /// quote. With `single` (texts that quote mainly with single marks, British
 /// style), single marks quote too, but only where they cannot be apostrophes.
@@ -195,7 +242,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// The sentences of a paragraph, never split inside a quotation.
 pub fn sentences(text: &str, par: Range<usize>, spans: &[QSpan]) -> Vec<Range<usize>> {
-    let inside = |at: usize| spans.iter().any(|q| q.start < at && at < q.end);
+    let near = Near::new(spans);
+    let inside = |at: usize| near.inside(at);
     // Candidate ends: a mark outside quotations, or a quotation closing on one.
     let mut cands: Vec<(usize, Option<usize>)> = Vec::new();
     for (i, c) in text[par.clone()].char_indices() {
@@ -335,6 +383,34 @@ mod tests {
             w,
             ["Mr", "Carter's", "seven-hour", "9.30pm", "meeting", "."]
         );
+    }
+
+    #[test]
+    fn near_finds_every_span_that_overlaps() {
+        let q = |start, end| QSpan {
+            start,
+            end,
+            closed: true,
+        };
+        // Sorted by start, one nested in another.
+        let spans = [q(0, 4), q(6, 30), q(8, 12), q(14, 16), q(40, 45)];
+        let near = Near::new(&spans);
+        for a in 0..50 {
+            for b in a..50 {
+                let r = a..b.max(a + 1);
+                let got = near.around(&r);
+                for s in &spans {
+                    if s.start < r.end && r.start < s.end {
+                        assert!(got.contains(s), "{s:?} overlaps {r:?}");
+                    }
+                }
+            }
+            let naive = spans.iter().any(|s| s.start < a && a < s.end);
+            assert_eq!(near.inside(a), naive, "at {a}");
+        }
+        // Unsorted spans: all of them, as before.
+        let odd = [q(10, 12), q(0, 4)];
+        assert_eq!(Near::new(&odd).around(&(0..1)).len(), 2);
     }
 
     #[test]

@@ -116,10 +116,12 @@ pub(super) fn is_direct(text: &str, par: &Par, q: QSpan) -> bool {
     if !q.closed {
         return true;
     }
+    // Sentences are in order and do not overlap: find q's by binary search.
+    let i = par.sents.partition_point(|s| s.range.end <= q.start);
     let sent_start = par
         .sents
-        .iter()
-        .find(|s| s.range.contains(&q.start))
+        .get(i)
+        .filter(|s| s.range.contains(&q.start))
         .map_or(par.range.start, |s| s.range.start);
     let before = text[sent_start..q.start].trim_end();
     let body = &text[q.start..q.end];

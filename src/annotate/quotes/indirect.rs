@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::{Ctx, is_verb, low};
 use crate::annotate::lexicon as lx;
 use crate::annotate::speakers::{Np, chunk_after, chunk_before, interpret, pronoun_np};
-use crate::annotate::text::{Par, QSpan, Sent, Tok, capitalised, strip_possessive};
+use crate::annotate::text::{QSpan, Sent, Tok, capitalised, strip_possessive};
 
 /// The longest cue after a clause, in tokens (`..., said Sgt. Maria Delgado,
 /// a spokeswoman for the Colorado State Patrol.`).
@@ -23,11 +23,18 @@ use crate::story::QuoteKind;
 
 impl Ctx<'_> {
     /// Indirect and mixed quotes of a sentence; returns the speaker if any.
-    pub(super) fn indirect(&mut self, sent: &Sent, par: &Par, direct: &[QSpan]) -> Option<usize> {
+    /// `spans` and `direct`: the paragraph's quotations and direct quotes near
+    /// the sentence (all that overlap it).
+    pub(super) fn indirect(
+        &mut self,
+        sent: &Sent,
+        spans: &[QSpan],
+        direct: &[QSpan],
+    ) -> Option<usize> {
         let text = self.text;
         let toks = &sent.toks;
         let in_span = |k: usize| {
-            par.spans
+            spans
                 .iter()
                 .any(|q| q.start <= toks[k].start && toks[k].start < q.end)
         };
@@ -38,7 +45,7 @@ impl Ctx<'_> {
         };
         let has_direct = direct.iter().any(|q| sent.range.contains(&q.start));
         let frag = |r: &Range<usize>| {
-            par.spans
+            spans
                 .iter()
                 .any(|q| !direct.contains(q) && q.start >= r.start && q.start < r.end)
         };

@@ -22,7 +22,7 @@ use std::ops::Range;
 
 use super::lexicon as lx;
 use super::speakers::{Np, Registry, chunk_after, interpret};
-use super::text::{Doc, Par, QSpan, Tok};
+use super::text::{Doc, Near, Par, QSpan, Tok};
 use crate::story::QuoteKind;
 use direct::{is_direct, par_starts_with_quote};
 
@@ -138,10 +138,16 @@ impl Ctx<'_> {
             let mut last_in_par: Option<usize> = None;
             let mut first_quote = true;
             let unattributed_from = self.out.len();
+            // Each sentence looks only at the quotations near it.
+            let (near_spans, near_direct) = (Near::new(&par.spans), Near::new(&direct));
             for sent in &par.sents {
                 self.subject(sent);
+                let (spans, direct) = (
+                    near_spans.around(&sent.range),
+                    near_direct.around(&sent.range),
+                );
                 for q in direct.iter().filter(|q| sent.range.contains(&q.start)) {
-                    let cue = self.cue_next_to(sent, *q, &direct);
+                    let cue = self.cue_next_to(sent, *q, direct);
                     let fallback = if first_quote { colon.take() } else { None };
                     let continues =
                         first_quote && chain.is_some() && par_starts_with_quote(text, par);
@@ -186,7 +192,7 @@ impl Ctx<'_> {
                         chain = None;
                     }
                 }
-                if let Some(s) = self.indirect(sent, par, &direct) {
+                if let Some(s) = self.indirect(sent, spans, direct) {
                     last_in_par = Some(s);
                 }
             }
