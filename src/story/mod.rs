@@ -13,14 +13,15 @@ mod color;
 pub mod format;
 mod json;
 mod mentions;
+mod offsets;
 mod parse;
 mod problem;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-pub(crate) use anchor::CharIndex;
 pub use color::Color;
+pub(crate) use offsets::CharIndex;
 pub use problem::{LoadError, Problem, is_bidi_control, quote_excerpt};
 
 /// An article's text and what the story file says about it.
