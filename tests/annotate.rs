@@ -232,6 +232,51 @@ fn common_words_alone_make_no_link() {
 }
 
 #[test]
+fn a_paraphrase_is_linked_by_the_rare_words_it_shares() {
+    // No run of words in common, but the same rare content words (`evacuated`
+    // and `evacuation`, `residents`, `chlorine`, `warehouse`) in the sentences
+    // that match each other best.
+    let a = "A fire broke out at the docks on Monday.\n\
+             Around 3,500 residents were evacuated after chlorine leaked from a warehouse near the harbour.\n\
+             The mayor thanked the firefighters.\n";
+    let b = "Schools stayed shut on Tuesday.\n\
+             Chlorine escaping from the warehouse forced the evacuation of about 4,000 local residents, police said.\n\
+             Traders counted their losses.\n";
+    let s = story(&[a, b]);
+    let l = s
+        .links
+        .iter()
+        .find(|l| l.passages[0].selector.text.contains("chlorine"))
+        .unwrap_or_else(|| panic!("{}", s.to_json()));
+    assert!(
+        l.passages[1].selector.text.contains("evacuation"),
+        "{}",
+        s.to_json()
+    );
+    assert_eq!(l.kind.as_deref(), Some("conflict"), "{}", s.to_json());
+    assert_eq!(
+        l.note.as_deref(),
+        Some("3,500 residents vs 4,000 local residents")
+    );
+    // Nothing else shares enough to be linked.
+    assert_eq!(s.links.len(), 1, "{}", s.to_json());
+}
+
+#[test]
+fn sentences_sharing_only_common_words_are_not_linked() {
+    // Each sentence is the other's best partner, but all they share is stop
+    // words, who spoke (a name, a title, an organisation), how (`in a
+    // statement`, `told reporters`) and when: nothing about what happened.
+    let s = story(&[
+        "On Monday the company said that it was now too early to say anything more.\n\
+         Chief executive Anna Berg said in a statement on Monday that the plant would reopen.\n",
+        "The company has said it will not comment further until Monday.\n\
+         Nobody was hurt, chief executive Anna Berg told reporters in an interview on Monday.\n",
+    ]);
+    assert!(s.links.is_empty(), "{}", s.to_json());
+}
+
+#[test]
 fn drafts_are_deterministic() {
     let texts = [
         std::fs::read_to_string(root().join("articles/carter-threat.txt")).unwrap(),
