@@ -103,11 +103,16 @@ impl<'a> Obj<'a> {
         Obj { map, path, id }
     }
     fn field_path(&self, name: &str) -> String {
-        if self.path.is_empty() {
-            name.to_string()
-        } else {
-            format!("{}.{name}", self.path)
-        }
+        join_path(&self.path, name)
+    }
+}
+
+/// The JSON path of field `name` in the object at `path` (`""`: the top level).
+fn join_path(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
     }
 }
 
@@ -125,13 +130,8 @@ impl Parser {
 
     fn unknown_fields(&mut self, map: &Map<'_>, path: &str, id: Option<&str>, known: &[&str]) {
         for key in map.repeated_keys() {
-            let shown = if path.is_empty() {
-                key.to_string()
-            } else {
-                format!("{path}.{key}")
-            };
             self.problem(
-                shown,
+                join_path(path, key),
                 id,
                 format!("field \"{key}\" is given more than once; only the last is read"),
             );
@@ -148,13 +148,8 @@ impl Parser {
             } else {
                 path.to_string()
             };
-            let shown = if path.is_empty() {
-                key.to_string()
-            } else {
-                format!("{path}.{key}")
-            };
             self.problem(
-                shown,
+                join_path(path, key),
                 id,
                 format!(
                     "unknown field \"{key}\"{hint}; fields allowed in {at}: {}",
