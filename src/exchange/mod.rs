@@ -11,6 +11,7 @@
 //! in bytes; [`CharMap`] converts.
 
 pub mod brat;
+pub mod parc;
 pub mod w3c;
 
 use std::collections::BTreeMap;
