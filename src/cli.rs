@@ -160,6 +160,41 @@ pub enum Command {
         after_help = "Examples:\n  verso man | man -l -\n  verso man > ~/.local/share/man/man1/verso.1"
     )]
     Man,
+    /// Train or measure the drafter's attribution tagger on PolNeAR
+    /// (github.com/networkdynamics/PolNeAR: DATA holds train/ and dev/).
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  verso model train ../shared/data/polnear\n  verso model eval ../shared/data/polnear --split dev"
+    )]
+    Model(ModelCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ModelCommand {
+    /// Learn the tagger's weights from DATA/train; same data, same weights.
+    Train {
+        /// The corpus folder (with train/text and train/attributions).
+        data: PathBuf,
+        /// Where to write the weights (atomically); the bundled model is
+        /// src/annotate/model/model.bin, compiled into the next build.
+        #[arg(short, long, default_value = "src/annotate/model/model.bin")]
+        output: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+    },
+    /// Draft every article of DATA/SPLIT and measure the drafts against its
+    /// annotations (the corpus measure: README.md, "Drafting annotations").
+    Eval {
+        /// The corpus folder.
+        data: PathBuf,
+        /// The split to measure.
+        #[arg(long, default_value = "dev")]
+        split: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `verso completions SHELL`: the completion script on standard output.
@@ -282,6 +317,14 @@ pub fn main() -> i32 {
         Some(Command::Man) => man(),
         Some(Command::Config { default, path }) => {
             config_command(default, path, cli.config.as_deref())
+        }
+        Some(Command::Model(ModelCommand::Train {
+            data,
+            output,
+            epochs,
+        })) => crate::annotate::model::run::train(&data, &output, epochs),
+        Some(Command::Model(ModelCommand::Eval { data, split, json })) => {
+            crate::annotate::model::run::eval(&data, &split, json)
         }
         None => read(&cli.files, cli.config.as_deref(), cli.fresh),
     }

@@ -10,8 +10,10 @@
 
 pub mod lexicon;
 pub mod links;
+pub mod model;
 pub mod quotes;
 pub mod speakers;
+pub mod tagged;
 pub mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,18 +33,14 @@ use text::Doc;
 pub fn draft(articles: &[(String, String)]) -> StoryFile {
     let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
     let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t)).collect();
-    let mut reg = speakers::Registry::default();
-    for (t, d) in texts.iter().zip(&docs) {
-        for s in d.pars.iter().flat_map(|p| &p.sents) {
-            reg.note_first_names(&s.toks, t);
-        }
+    let (mut reg, ruled) = rule_pass(&texts, &docs);
+    let model = model::Model::bundled();
+    let mut found = Vec::new();
+    for (a, (t, d)) in texts.iter().zip(&docs).enumerate() {
+        let mine: Vec<quotes::Found> = ruled.iter().filter(|f| f.article == a).cloned().collect();
+        let seqs = model::features::sequences(t, d, &rule_marks(&mine));
+        found.extend(tagged::find(t, a, &seqs, model, &mine, &mut reg));
     }
-    for (t, d) in texts.iter().zip(&docs) {
-        for s in d.pars.iter().flat_map(|p| &p.sents) {
-            reg.harvest(&s.toks, t);
-        }
-    }
-    let found = quotes::find(&texts, &docs, &mut reg);
     let linked = links::find(&texts, &docs);
 
     let ids = unique_ids(articles.iter().map(|(f, _)| {
@@ -117,6 +115,37 @@ pub fn draft(articles: &[(String, String)]) -> StoryFile {
         quotes: story_quotes,
         links: story_links,
     }
+}
+
+/// The registry of names and the quotes the hand-written rules draft: what
+/// the tagger's features and speaker resolution start from.
+fn rule_pass(texts: &[&str], docs: &[Doc]) -> (speakers::Registry, Vec<quotes::Found>) {
+    let mut reg = speakers::Registry::default();
+    for (t, d) in texts.iter().zip(docs) {
+        for s in d.pars.iter().flat_map(|p| &p.sents) {
+            reg.note_first_names(&s.toks, t);
+        }
+    }
+    for (t, d) in texts.iter().zip(docs) {
+        for s in d.pars.iter().flat_map(|p| &p.sents) {
+            reg.harvest(&s.toks, t);
+        }
+    }
+    let found = quotes::find(texts, docs, &mut reg);
+    (reg, found)
+}
+
+fn rule_marks(found: &[quotes::Found]) -> Vec<(std::ops::Range<usize>, crate::story::QuoteKind)> {
+    let mut v: Vec<_> = found.iter().map(|f| (f.range.clone(), f.kind)).collect();
+    v.sort_by_key(|(r, _)| (r.start, r.end));
+    v
+}
+
+/// One article's paragraphs as the tagger sees them (for training).
+pub fn tagger_input(text: &str) -> Vec<model::features::Seq> {
+    let doc = Doc::new(text);
+    let (_, ruled) = rule_pass(&[text], std::slice::from_ref(&doc));
+    model::features::sequences(text, &doc, &rule_marks(&ruled))
 }
 
 fn speaker_entries(

@@ -392,7 +392,10 @@ impl Registry {
                 let titled = desc.is_some() || form.split(' ').count() > 1;
                 let appositive = appositive(toks, e, text);
                 if titled || appositive.is_some() {
-                    let id = self.resolve(np.as_ref().unwrap(), &[]).unwrap();
+                    let Some(id) = np.as_ref().and_then(|np| self.resolve(np, &[])) else {
+                        i = e.max(i + 1);
+                        continue;
+                    };
                     if let Some(d) = desc.as_deref().filter(|d| capitalised(d)) {
                         self.add_desc(id, &format!("the {d}"));
                     }
@@ -515,6 +518,19 @@ impl Registry {
         };
         self.touch(id);
         Some(id)
+    }
+
+    /// The entity of a source the tagger found but no rule reads as a name
+    /// (`a source`, `polls`, `the campaign`): a body named by its words.
+    pub fn unnamed(&mut self, words: &str) -> usize {
+        let id = self.body(words);
+        self.touch(id);
+        id
+    }
+
+    /// Records `form` as one of the ways the text names entity `e`.
+    pub fn add_form(&mut self, e: usize, form: &str) {
+        self.entities[e].forms.insert(form.to_string());
     }
 
     fn body(&mut self, name: &str) -> usize {

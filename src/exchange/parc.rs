@@ -169,9 +169,8 @@ pub fn parse(ann: &str, text: &str) -> Result<Parc, String> {
             }
         }
         if trigger.is_none() {
-            out.notes.push(format!(
-                "line {n}: {id}: not an Attribution event; skipped"
-            ));
+            out.notes
+                .push(format!("line {n}: {id}: not an Attribution event; skipped"));
             continue;
         }
         for parts in [&mut a.content, &mut a.cue, &mut a.source] {
@@ -206,7 +205,11 @@ mod tests {
         assert_eq!(&TEXT[a.source_extent().unwrap()], "she");
         assert_eq!(&TEXT[p.attributions[1].source[0].clone()], "Ann Lee");
         assert_eq!(&TEXT[p.attributions[1].cue[0].clone()], "according to");
-        assert!(p.notes.iter().any(|n| n.contains("Discard")), "{:?}", p.notes);
+        assert!(
+            p.notes.iter().any(|n| n.contains("Discard")),
+            "{:?}",
+            p.notes
+        );
     }
 
     #[test]

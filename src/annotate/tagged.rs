@@ -1,0 +1,237 @@
+//! From the tagger's tags to quotes: each content passage becomes a quote with
+//! the cue and source nearest to it, a content split around its attribution
+//! (`"A," she said. "B"`) becomes one quote, and the source is resolved to a
+//! speaker through the registry (names, descriptions, pronouns), falling back
+//! on what the rules attributed there and on the most recent speaker.
+
+use std::ops::Range;
+
+use super::model::features::Seq;
+use super::model::{B_CONTENT, B_CUE, B_SOURCE, Model, O, role};
+use super::quotes::Found;
+use super::speakers::{Np, Registry, interpret};
+use super::text::{Tok, is_double_quote};
+use crate::story::QuoteKind;
+
+/// A run of tokens with one role: tokens `toks` of the paragraph.
+#[derive(Debug, Clone)]
+struct Part {
+    role: u8,
+    toks: Range<usize>,
+}
+
+fn parts(tags: &[u8]) -> Vec<Part> {
+    let mut out: Vec<Part> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        if t == O {
+            continue;
+        }
+        match out.last_mut() {
+            Some(p) if t % 2 == 0 && p.role == role(t) && p.toks.end == i => p.toks.end = i + 1,
+            _ => out.push(Part {
+                role: role(t),
+                toks: i..i + 1,
+            }),
+        }
+    }
+    out
+}
+
+const SOURCE: u8 = role(B_SOURCE);
+const CUE: u8 = role(B_CUE);
+const CONTENT: u8 = role(B_CONTENT);
+
+/// One attribution read off a paragraph: content pieces, cue and source parts.
+struct Reading {
+    content: Vec<Range<usize>>,
+    cue: Option<Range<usize>>,
+    source: Option<Range<usize>>,
+}
+
+/// Groups a paragraph's parts into attributions. Contents separated only by
+/// one cue, one source and punctuation are one content; each content takes
+/// the nearest cue with no other content between, and the source nearest
+/// that cue (or the content).
+fn readings(seq: &Seq, tags: &[u8], text: &str) -> Vec<Reading> {
+    let ps = parts(tags);
+    let punct_only = |r: Range<usize>| (r.start..r.end).all(|i| tags[i] != O || !seq.toks[i].word);
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (k, p) in ps.iter().enumerate() {
+        if p.role != CONTENT {
+            continue;
+        }
+        if let Some(g) = groups.last_mut() {
+            let prev = *g.last().unwrap();
+            let between = &ps[prev + 1..k];
+            let cues = between.iter().filter(|b| b.role == CUE).count();
+            let sources = between.iter().filter(|b| b.role == SOURCE).count();
+            let quoted = starts_quoted(seq, p, text) || ends_quoted(seq, &ps[prev], text);
+            if cues <= 1 && sources <= 1 && quoted && punct_only(ps[prev].toks.end..p.toks.start) {
+                g.push(k);
+                continue;
+            }
+        }
+        groups.push(vec![k]);
+    }
+    groups
+        .into_iter()
+        .map(|g| {
+            let (first, last) = (g[0], *g.last().unwrap());
+            let cue = nearest(&ps, first, last, CUE);
+            let source = match cue {
+                Some(c) => nearest(&ps, c, c, SOURCE).or_else(|| nearest(&ps, first, last, SOURCE)),
+                None => nearest(&ps, first, last, SOURCE),
+            };
+            Reading {
+                content: g.iter().map(|&k| ps[k].toks.clone()).collect(),
+                cue: cue.map(|c| ps[c].toks.clone()),
+                source: source.map(|s| ps[s].toks.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The part of `role` nearest to parts `lo..=hi` with no content part between.
+fn nearest(ps: &[Part], lo: usize, hi: usize, role: u8) -> Option<usize> {
+    let before = (0..lo)
+        .rev()
+        .take_while(|&k| ps[k].role != CONTENT || role == CONTENT)
+        .find(|&k| ps[k].role == role);
+    let after = (hi + 1..ps.len())
+        .take_while(|&k| ps[k].role != CONTENT || role == CONTENT)
+        .find(|&k| ps[k].role == role);
+    match (before, after) {
+        (Some(b), Some(a)) => {
+            let db = ps[lo].toks.start - ps[b].toks.end;
+            let da = ps[a].toks.start - ps[hi].toks.end;
+            Some(if da < db { a } else { b })
+        }
+        (b, a) => b.or(a),
+    }
+}
+
+fn is_mark(t: Tok, text: &str) -> bool {
+    !t.word && t.text(text).chars().next().is_some_and(is_double_quote)
+}
+
+fn starts_quoted(seq: &Seq, p: &Part, text: &str) -> bool {
+    is_mark(seq.toks[p.toks.start], text)
+}
+
+fn ends_quoted(seq: &Seq, p: &Part, text: &str) -> bool {
+    seq.toks[p.toks.clone()]
+        .iter()
+        .rev()
+        .take(3)
+        .any(|&t| is_mark(t, text))
+}
+
+/// Direct when every content piece is a quotation from mark to mark, mixed
+/// when some quotation marks are inside, indirect otherwise.
+fn kind(seq: &Seq, pieces: &[Range<usize>], text: &str) -> QuoteKind {
+    let marks = |r: &Range<usize>| {
+        seq.toks[r.clone()]
+            .iter()
+            .filter(|&&t| is_mark(t, text))
+            .count()
+    };
+    let whole = |r: &Range<usize>| {
+        let toks = &seq.toks[r.clone()];
+        let first = toks.first().is_some_and(|&t| is_mark(t, text));
+        let last_word = toks.iter().rposition(|t| t.word);
+        let close = toks.iter().rposition(|&t| is_mark(t, text));
+        first && close.is_some_and(|c| last_word.is_none_or(|w| c > w)) && marks(r) == 2
+    };
+    if pieces.iter().all(whole) {
+        QuoteKind::Direct
+    } else if pieces.iter().any(|r| marks(r) > 0) {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
+/// What the tagger finds in one article's paragraphs, attributed. `rules`
+/// are the rule-drafted quotes of the article, whose speakers stand in where
+/// the tagger found no source; `salient` is who was talked about last.
+pub fn find(
+    text: &str,
+    article: usize,
+    seqs: &[Seq],
+    model: &Model,
+    rules: &[Found],
+    reg: &mut Registry,
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut salient: Vec<usize> = Vec::new();
+    for seq in seqs {
+        let tags = model.tag(seq);
+        let mut last_in_par: Option<usize> = None;
+        for r in readings(seq, &tags, text) {
+            let span = |t: &Range<usize>| seq.toks[t.start].start..seq.toks[t.end - 1].end;
+            let range = span(&r.content[0]).start..span(r.content.last().unwrap()).end;
+            let speaker = r
+                .source
+                .as_ref()
+                .and_then(|s| source_speaker(&seq.toks[s.clone()], text, reg, &salient))
+                .or_else(|| rule_speaker(rules, &range))
+                .or(last_in_par)
+                .or_else(|| salient.last().copied());
+            let Some(speaker) = speaker else { continue };
+            last_in_par = Some(speaker);
+            salient.retain(|&e| e != speaker);
+            salient.push(speaker);
+            out.push(Found {
+                article,
+                range,
+                kind: kind(seq, &r.content, text),
+                cue: r.cue.map(|c| text[span(&c)].to_string()),
+                speaker,
+            });
+        }
+    }
+    out
+}
+
+/// The speaker a source's words name.
+fn source_speaker(
+    toks: &[Tok],
+    text: &str,
+    reg: &mut Registry,
+    salient: &[usize],
+) -> Option<usize> {
+    let words: Vec<Tok> = toks.iter().copied().collect();
+    let (first, last) = (words.first()?, words.last()?);
+    let surface = text[first.start..last.end]
+        .trim_end_matches(['’', '\'', 's'])
+        .trim();
+    let np = interpret(&words, text);
+    match np {
+        Some(np @ (Np::Pronoun(_) | Np::It | Np::They)) => reg.resolve(&np, salient),
+        Some(np) => {
+            let e = reg
+                .resolve(&np, salient)
+                .unwrap_or_else(|| reg.unnamed(&text[first.start..last.end]));
+            reg.add_form(e, &text[first.start..last.end]);
+            let _ = surface;
+            Some(e)
+        }
+        None => {
+            let s = &text[first.start..last.end];
+            if s.chars().any(char::is_alphabetic) {
+                Some(reg.unnamed(s))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// The speaker the rules gave a quote overlapping `range`.
+fn rule_speaker(rules: &[Found], range: &Range<usize>) -> Option<usize> {
+    rules
+        .iter()
+        .filter(|f| f.range.start < range.end && range.start < f.range.end)
+        .map(|f| f.speaker)
+        .next()
+}
