@@ -175,9 +175,10 @@ pub enum ModelCommand {
     Train {
         /// The corpus folder (with train/text and train/attributions).
         data: PathBuf,
-        /// Where to write the weights (atomically); the bundled model is
-        /// src/annotate/model/model.bin, compiled into the next build.
-        #[arg(short, long, default_value = "src/annotate/model/model.bin")]
+        /// The folder to write the weights (model.bin) and the learned cue words
+        /// (cues.txt) to, atomically; the bundled model is src/annotate/model,
+        /// compiled into the next build.
+        #[arg(short, long, default_value = "src/annotate/model")]
         output: PathBuf,
         /// Passes over the training data.
         #[arg(long, default_value_t = 8)]

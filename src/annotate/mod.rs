@@ -35,10 +35,11 @@ pub fn draft(articles: &[(String, String)]) -> StoryFile {
     let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t)).collect();
     let (mut reg, ruled) = rule_pass(&texts, &docs);
     let model = model::Model::bundled();
+    let cues = model::features::Cues::bundled();
     let mut found = Vec::new();
     for (a, (t, d)) in texts.iter().zip(&docs).enumerate() {
         let mine: Vec<quotes::Found> = ruled.iter().filter(|f| f.article == a).cloned().collect();
-        let seqs = model::features::sequences(t, d, &rule_marks(&mine));
+        let seqs = model::features::sequences(t, d, &rule_marks(&mine), cues);
         found.extend(tagged::find(t, a, &seqs, model, &mine, &mut reg));
     }
     let linked = links::find(&texts, &docs);
@@ -142,10 +143,10 @@ fn rule_marks(found: &[quotes::Found]) -> Vec<(std::ops::Range<usize>, crate::st
 }
 
 /// One article's paragraphs as the tagger sees them (for training).
-pub fn tagger_input(text: &str) -> Vec<model::features::Seq> {
+pub fn tagger_input(text: &str, cues: &model::features::Cues) -> Vec<model::features::Seq> {
     let doc = Doc::new(text);
     let (_, ruled) = rule_pass(&[text], std::slice::from_ref(&doc));
-    model::features::sequences(text, &doc, &rule_marks(&ruled))
+    model::features::sequences(text, &doc, &rule_marks(&ruled), cues)
 }
 
 fn speaker_entries(

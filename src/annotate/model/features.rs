@@ -14,8 +14,54 @@ use crate::annotate::lexicon as lx;
 use crate::annotate::text::{Doc, Near, Par, Tok, is_double_quote};
 use crate::story::QuoteKind;
 
+/// Words that attribute (`said`, `believes`, `according`, `mocked`), learned
+/// from the training data: one a line in `cues.txt`.
+#[derive(Debug, Default, Clone)]
+pub struct Cues(std::collections::HashSet<String>);
+
+impl Cues {
+    pub fn bundled() -> &'static Cues {
+        static C: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+        C.get_or_init(|| Cues::parse(include_str!("cues.txt")))
+    }
+
+    pub fn parse(list: &str) -> Cues {
+        Cues(list.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect())
+    }
+
+    /// Words tagged as part of a cue in at least `share` of their `min` or more
+    /// occurrences.
+    pub fn learn<'a>(words: impl Iterator<Item = (&'a str, bool)>, min: usize, share: f64) -> Cues {
+        let mut n: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+        for (w, cue) in words {
+            let e = n.entry(w.to_lowercase()).or_default();
+            e.0 += 1;
+            e.1 += usize::from(cue);
+        }
+        Cues(
+            n.into_iter()
+                .filter(|(w, (all, cue))| {
+                    *all >= min && *cue as f64 >= share * *all as f64 && w.chars().any(char::is_alphabetic)
+                })
+                .map(|(w, _)| w)
+                .collect(),
+        )
+    }
+
+    /// One word a line, sorted.
+    pub fn to_text(&self) -> String {
+        let mut v: Vec<&String> = self.0.iter().collect();
+        v.sort();
+        v.into_iter().map(|w| format!("{w}\n")).collect()
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
 /// Feature buckets (a power of two).
-pub const BUCKETS: usize = 1 << 18;
+pub const BUCKETS: usize = 1 << 20;
 
 /// A paragraph's tokens with the feature buckets of each.
 pub struct Seq {
@@ -42,6 +88,7 @@ struct Tk<'a> {
     pos: usize,
     sent_len: usize,
     speech: bool,
+    cue: bool,
 }
 
 fn shape(w: &str) -> &'static str {
@@ -106,11 +153,16 @@ fn bucket_of(n: usize) -> &'static str {
 
 /// Each paragraph of `doc` as a sequence with its features; `rules` holds a
 /// mark per byte-range drafted by the rules (sorted by start).
-pub fn sequences(text: &str, doc: &Doc, rules: &[(std::ops::Range<usize>, QuoteKind)]) -> Vec<Seq> {
+pub fn sequences(
+    text: &str,
+    doc: &Doc,
+    rules: &[(std::ops::Range<usize>, QuoteKind)],
+    cues: &Cues,
+) -> Vec<Seq> {
     doc.pars
         .iter()
         .enumerate()
-        .map(|(pi, par)| paragraph(text, par, pi, rules))
+        .map(|(pi, par)| paragraph(text, par, pi, rules, cues))
         .collect()
 }
 
@@ -136,6 +188,7 @@ fn paragraph(
     par: &Par,
     pi: usize,
     rules: &[(std::ops::Range<usize>, QuoteKind)],
+    cues: &Cues,
 ) -> Seq {
     let near = Near::new(&par.spans);
     let mut tks: Vec<Tk> = Vec::new();
@@ -155,7 +208,8 @@ fn paragraph(
                 Some(_) => 1,
             };
             tks.push(Tk {
-                speech: t.word && lx::is_speech_verb(&low),
+                speech: t.word && (lx::is_speech_verb(&low) || cues.contains(&low)),
+                cue: t.word && cues.contains(&low),
                 low,
                 raw,
                 word: t.word,
@@ -323,6 +377,11 @@ fn paragraph(
         );
         o.add(27, &[kind, inq]);
         o.add(28, &[kind, &t.low]);
+        let cue_at = |d: isize| {
+            let j = i as isize + d;
+            j >= 0 && (j as usize) < n && tks[j as usize].cue
+        };
+        o.add(30, &[if cue_at(-1) { "c" } else { "-" }, if t.cue { "c" } else { "-" }, if cue_at(1) { "c" } else { "-" }]);
         if !t.word {
             o.add(29, &[&t.low, inq, sh(1)]);
         }

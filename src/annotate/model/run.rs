@@ -4,18 +4,20 @@
 use std::path::Path;
 use std::time::Instant;
 
-use super::features::Seq;
+use super::features::{Cues, Seq};
 use super::train::{Example, gold_tags, load_split, perceptron};
 use crate::annotate::tagger_input;
+use crate::exchange::CharMap;
+use crate::score::attribution::{AttributionFigures, DraftQuote, gold_from_parc, measure};
 
 /// Each example's paragraphs with their gold tags, on two threads.
-fn tagged_sequences(examples: &[Example]) -> Vec<(Seq, Vec<u8>)> {
+fn tagged_sequences(examples: &[Example], cues: &Cues) -> Vec<(Seq, Vec<u8>)> {
     let half = examples.len().div_ceil(2);
     let work = |part: &[Example]| -> Vec<(Seq, Vec<u8>)> {
         let mut out = Vec::new();
         for ex in part {
-            for seq in tagger_input(&ex.text) {
-                let gold = gold_tags(&seq, &ex.attributions);
+            for seq in tagger_input(&ex.text, cues) {
+                let gold = gold_tags(&seq, &ex.parc.attributions);
                 out.push((seq, gold));
             }
         }
@@ -40,7 +42,20 @@ pub fn train(data: &Path, out: &Path, epochs: usize) -> i32 {
             return 2;
         }
     };
-    let seqs = tagged_sequences(&examples);
+    // The cue lexicon first (from the gold tags of the plain tokens), then the
+    // features that use it.
+    let cues = Cues::learn(
+        examples.iter().flat_map(|ex| {
+            let toks = crate::annotate::text::tokens(&ex.text, 0..ex.text.len());
+            toks.into_iter().filter(|t| t.word).map(move |t| {
+                let cue = ex.parc.attributions.iter().flat_map(|a| &a.cue).any(|r| r.start <= t.start && t.start < r.end);
+                (t.text(&ex.text), cue)
+            })
+        }),
+        5,
+        0.3,
+    );
+    let seqs = tagged_sequences(&examples, &cues);
     let tokens: usize = seqs.iter().map(|(s, _)| s.toks.len()).sum();
     eprintln!(
         "{} files, {} paragraphs, {tokens} tokens; features in {:.1} s",
@@ -54,24 +69,113 @@ pub fn train(data: &Path, out: &Path, epochs: usize) -> i32 {
             t0.elapsed().as_secs_f64()
         )
     });
-    match crate::fsutil::write_atomically(out, model.to_bytes()) {
+    let write = |name: &str, bytes: &[u8]| {
+        let p = out.join(name);
+        crate::fsutil::write_atomically(&p, bytes).map_err(|e| format!("{}: {e}", p.display()))
+    };
+    let written = write("cues.txt", cues.to_text().as_bytes())
+        .and_then(|()| write("model.bin", &model.to_bytes()));
+    match written {
         Ok(()) => {
-            eprintln!(
-                "wrote {} in {:.1} s",
-                out.display(),
-                t0.elapsed().as_secs_f64()
-            );
+            eprintln!("wrote {} in {:.1} s", out.display(), t0.elapsed().as_secs_f64());
             0
         }
         Err(e) => {
-            eprintln!("verso model train: {}: {e}", out.display());
+            eprintln!("verso model train: {e}");
             2
         }
     }
 }
 
-/// `verso model eval DATA --split SPLIT`: returns the exit code.
+/// One article's draft as the measure sees it: byte ranges and speaker names.
+fn drafted(text: &str, name: &str) -> Vec<DraftQuote> {
+    let story = crate::annotate::draft(&[(format!("{name}.txt"), text.to_string())]);
+    let map = CharMap::new(text);
+    story
+        .quotes
+        .iter()
+        .filter_map(|q| {
+            let start = map.byte(q.selector.start? as usize)?;
+            let sp = story.speakers.iter().find(|s| s.id == q.speaker)?;
+            let mut names = vec![sp.name.clone()];
+            names.extend(sp.aliases.iter().cloned());
+            Some(DraftQuote {
+                range: start..start + q.selector.text.len(),
+                names,
+            })
+        })
+        .collect()
+}
+
+/// `verso model eval DATA --split SPLIT`: drafts each article of the split
+/// once (the first annotation file of an article annotated twice) and prints
+/// the corpus measure; an article whose draft panics is named, and the exit
+/// code is then 1. Returns the exit code.
 pub fn eval(data: &Path, split: &str, json: bool) -> i32 {
-    let _ = (data, split, json);
-    2
+    let t0 = Instant::now();
+    let examples = match load_split(data, split) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("verso model eval: {e}");
+            return 2;
+        }
+    };
+    let mut total = AttributionFigures::default();
+    let mut articles = 0;
+    let mut failed = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for ex in &examples {
+        let article = ex.name.rsplit_once('_').map_or(&*ex.name, |(a, _)| a);
+        if !seen.insert(article.to_string()) {
+            continue;
+        }
+        articles += 1;
+        let run = std::panic::catch_unwind(|| drafted(&ex.text, article));
+        match run {
+            Ok(draft) => {
+                let gold = gold_from_parc(&ex.parc, &ex.text);
+                if std::env::var_os("VERSO_EVAL_DEBUG").is_some() {
+                    debug_errors(&ex.text, &draft, &gold);
+                }
+                total.add(&measure(&draft, &gold))
+            }
+            Err(_) => failed.push(article.to_string()),
+        }
+    }
+    if json {
+        let v = serde_json::json!({"split": split, "articles": articles, "failed": failed, "figures": total});
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else {
+        println!(
+            "PolNeAR {split}: {articles} articles drafted in {:.1} s, {} failed\n",
+            t0.elapsed().as_secs_f64(),
+            failed.len()
+        );
+        print!("{}", total.table());
+        for f in &failed {
+            println!("draft failed: {f}");
+        }
+    }
+    if failed.is_empty() { 0 } else { 1 }
+}
+
+fn debug_errors(text: &str, draft: &[DraftQuote], gold: &[crate::score::attribution::GoldAttribution]) {
+    let jac = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+        let i = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+        i as f64 / (a.end.max(b.end) - a.start.min(b.start)) as f64
+    };
+    for d in draft {
+        let best = gold.iter().map(|g| (jac(&d.range, &g.content), g)).max_by(|a, b| a.0.total_cmp(&b.0));
+        if best.is_none_or(|b| b.0 < 0.3) {
+            let o = best.filter(|b| b.0 > 0.0).map(|b| text[b.1.content.clone()].to_string()).unwrap_or_default();
+            eprintln!("FP\t{:.2}\t{}\t|| {}", best.map_or(0.0, |b| b.0), &text[d.range.clone()], o);
+        }
+    }
+    for g in gold.iter().filter(|g| crate::score::attribution::is_speech(g)) {
+        let best = draft.iter().map(|d| (jac(&d.range, &g.content), d)).max_by(|a, b| a.0.total_cmp(&b.0));
+        if best.is_none_or(|b| b.0 < 0.3) {
+            let o = best.filter(|b| b.0 > 0.0).map(|b| text[b.1.range.clone()].to_string()).unwrap_or_default();
+            eprintln!("FN\t{:.2}\t{}\t[{}] [{}]\t|| {}", best.map_or(0.0, |b| b.0), g.content_text, g.cue.clone().unwrap_or_default(), g.source.clone().unwrap_or_default(), o);
+        }
+    }
 }

@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 
 use super::features::{BUCKETS, Seq};
 use super::{B_CONTENT, B_CUE, B_SOURCE, Model, O, TAGS};
-use crate::exchange::parc::{self, Attribution};
+use crate::exchange::parc::{self, Attribution, Parc};
 
 /// One annotated article of the corpus.
 pub struct Example {
     /// The annotation file's name.
     pub name: String,
     pub text: String,
-    pub attributions: Vec<Attribution>,
+    pub parc: Parc,
 }
 
 /// The `.ann` files of `DATA/SPLIT/attributions`, each with its text from
@@ -46,7 +46,7 @@ pub fn load_split(data: &Path, split: &str) -> Result<Vec<Example>, String> {
             Ok(Example {
                 name: stem.to_string(),
                 text,
-                attributions: parsed.attributions,
+                parc: parsed,
             })
         })
         .collect()
