@@ -40,7 +40,14 @@ pub fn draft(articles: &[(String, String)]) -> StoryFile {
     for (a, (t, d)) in texts.iter().zip(&docs).enumerate() {
         let mine: Vec<quotes::Found> = ruled.iter().filter(|f| f.article == a).cloned().collect();
         let seqs = model::features::sequences(t, d, &rule_marks(&mine), cues);
-        found.extend(tagged::find(t, a, &seqs, model, &mine, &mut reg));
+        found.extend(tagged::find(
+            t,
+            a,
+            &seqs,
+            (model, model::filter::Filter::bundled()),
+            &mine,
+            &mut reg,
+        ));
     }
     let linked = links::find(&texts, &docs);
 
@@ -143,10 +150,17 @@ fn rule_marks(found: &[quotes::Found]) -> Vec<(std::ops::Range<usize>, crate::st
 }
 
 /// One article's paragraphs as the tagger sees them (for training).
-pub fn tagger_input(text: &str, cues: &model::features::Cues) -> Vec<model::features::Seq> {
+pub fn tagger_input(
+    text: &str,
+    cues: &model::features::Cues,
+) -> (
+    Vec<model::features::Seq>,
+    Vec<(std::ops::Range<usize>, crate::story::QuoteKind)>,
+) {
     let doc = Doc::new(text);
     let (_, ruled) = rule_pass(&[text], std::slice::from_ref(&doc));
-    model::features::sequences(text, &doc, &rule_marks(&ruled), cues)
+    let marks = rule_marks(&ruled);
+    (model::features::sequences(text, &doc, &marks, cues), marks)
 }
 
 fn speaker_entries(

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::model::features::Seq;
+use super::model::filter::{self, Filter, Passage};
 use super::model::{B_CONTENT, B_CUE, B_SOURCE, Model, O, role};
 use super::quotes::Found;
 use super::speakers::{Np, Registry, interpret};
@@ -66,7 +67,12 @@ fn readings(seq: &Seq, tags: &[u8], text: &str) -> Vec<Reading> {
             let cues = between.iter().filter(|b| b.role == CUE).count();
             let sources = between.iter().filter(|b| b.role == SOURCE).count();
             let quoted = starts_quoted(seq, p, text) || ends_quoted(seq, &ps[prev], text);
-            if cues <= 1 && sources <= 1 && quoted && punct_only(ps[prev].toks.end..p.toks.start) {
+            let split =
+                cues <= 1 && sources <= 1 && quoted && punct_only(ps[prev].toks.end..p.toks.start);
+            // Pieces of one sentence with no cue between them are one content
+            // the tagger broke (`that Americans [living in ...] Hillary Clinton`).
+            let broken = cues == 0 && seq.sent[ps[prev].toks.end - 1] == seq.sent[p.toks.start];
+            if split || broken {
                 g.push(k);
                 continue;
             }
@@ -151,30 +157,84 @@ fn kind(seq: &Seq, pieces: &[Range<usize>], text: &str) -> QuoteKind {
     }
 }
 
-/// What the tagger finds in one article's paragraphs, attributed. `rules`
-/// are the rule-drafted quotes of the article, whose speakers stand in where
-/// the tagger found no source; `salient` is who was talked about last.
+/// A content passage the tagger found, with what the filter weighs.
+pub struct Candidate {
+    /// Bytes of the text, from the first piece's start to the last's end.
+    pub range: Range<usize>,
+    pub kind: QuoteKind,
+    reading: Reading,
+    pub feats: Vec<u32>,
+}
+
+/// The passages of paragraph `par` (`seq`, tagged `tags`); `rule` gives the
+/// kind of a rule-drafted quote overlapping a byte range.
+pub fn candidates(
+    text: &str,
+    par: usize,
+    seq: &Seq,
+    tags: &[u8],
+    rule: impl Fn(&Range<usize>) -> Option<QuoteKind>,
+) -> Vec<Candidate> {
+    readings(seq, tags, text)
+        .into_iter()
+        .map(|r| {
+            let span = |t: &Range<usize>| seq.toks[t.start].start..seq.toks[t.end - 1].end;
+            let range = span(&r.content[0]).start..span(r.content.last().unwrap()).end;
+            let kind = kind(seq, &r.content, text);
+            let feats = filter::features(&Passage {
+                seq,
+                text,
+                content: &r.content,
+                cue: r.cue.clone(),
+                source: r.source.clone(),
+                kind,
+                rule: rule(&range),
+                par,
+            });
+            Candidate {
+                range,
+                kind,
+                reading: r,
+                feats,
+            }
+        })
+        .collect()
+}
+
+/// What the tagger finds in one article's paragraphs and the filter keeps,
+/// attributed. `rules` are the rule-drafted quotes of the article, whose
+/// speakers stand in where the tagger found no source.
 pub fn find(
     text: &str,
     article: usize,
     seqs: &[Seq],
-    model: &Model,
+    (model, filter): (&Model, &Filter),
     rules: &[Found],
     reg: &mut Registry,
 ) -> Vec<Found> {
     let mut out = Vec::new();
+    // Who was talked about, most recent last.
     let mut salient: Vec<usize> = Vec::new();
-    for seq in seqs {
+    let rule_kind = |r: &Range<usize>| {
+        rules
+            .iter()
+            .find(|f| f.range.start < r.end && r.start < f.range.end)
+            .map(|f| f.kind)
+    };
+    for (pi, seq) in seqs.iter().enumerate() {
         let tags = model.tag(seq);
         let mut last_in_par: Option<usize> = None;
-        for r in readings(seq, &tags, text) {
+        for c in candidates(text, pi, seq, &tags, rule_kind) {
+            if c.kind != QuoteKind::Direct && filter.score(&c.feats) <= 0.0 {
+                continue;
+            }
             let span = |t: &Range<usize>| seq.toks[t.start].start..seq.toks[t.end - 1].end;
-            let range = span(&r.content[0]).start..span(r.content.last().unwrap()).end;
+            let r = &c.reading;
             let speaker = r
                 .source
                 .as_ref()
                 .and_then(|s| source_speaker(&seq.toks[s.clone()], text, reg, &salient))
-                .or_else(|| rule_speaker(rules, &range))
+                .or_else(|| rule_speaker(rules, &c.range))
                 .or(last_in_par)
                 .or_else(|| salient.last().copied());
             let Some(speaker) = speaker else { continue };
@@ -183,9 +243,9 @@ pub fn find(
             salient.push(speaker);
             out.push(Found {
                 article,
-                range,
-                kind: kind(seq, &r.content, text),
-                cue: r.cue.map(|c| text[span(&c)].to_string()),
+                range: c.range,
+                kind: c.kind,
+                cue: r.cue.as_ref().map(|c| text[span(c)].to_string()),
                 speaker,
             });
         }

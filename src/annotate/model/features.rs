@@ -26,7 +26,13 @@ impl Cues {
     }
 
     pub fn parse(list: &str) -> Cues {
-        Cues(list.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect())
+        Cues(
+            list.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect(),
+        )
     }
 
     /// Words tagged as part of a cue in at least `share` of their `min` or more
@@ -41,7 +47,9 @@ impl Cues {
         Cues(
             n.into_iter()
                 .filter(|(w, (all, cue))| {
-                    *all >= min && *cue as f64 >= share * *all as f64 && w.chars().any(char::is_alphabetic)
+                    *all >= min
+                        && *cue as f64 >= share * *all as f64
+                        && w.chars().any(char::is_alphabetic)
                 })
                 .map(|(w, _)| w)
                 .collect(),
@@ -61,11 +69,13 @@ impl Cues {
 }
 
 /// Feature buckets (a power of two).
-pub const BUCKETS: usize = 1 << 20;
+pub const BUCKETS: usize = 1 << 19;
 
 /// A paragraph's tokens with the feature buckets of each.
 pub struct Seq {
     pub toks: Vec<Tok>,
+    /// The sentence of each token (its index in the paragraph).
+    pub sent: Vec<u32>,
     pub feats: Vec<Vec<u32>>,
 }
 
@@ -381,11 +391,19 @@ fn paragraph(
             let j = i as isize + d;
             j >= 0 && (j as usize) < n && tks[j as usize].cue
         };
-        o.add(30, &[if cue_at(-1) { "c" } else { "-" }, if t.cue { "c" } else { "-" }, if cue_at(1) { "c" } else { "-" }]);
+        o.add(
+            30,
+            &[
+                if cue_at(-1) { "c" } else { "-" },
+                if t.cue { "c" } else { "-" },
+                if cue_at(1) { "c" } else { "-" },
+            ],
+        );
         if !t.word {
             o.add(29, &[&t.low, inq, sh(1)]);
         }
         feats.push(v);
     }
-    Seq { toks, feats }
+    let sent = tks.iter().map(|t| t.sent as u32).collect();
+    Seq { toks, sent, feats }
 }

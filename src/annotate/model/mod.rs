@@ -5,6 +5,7 @@
 //! in `model.bin` and compiled into the binary.
 
 pub mod features;
+pub mod filter;
 pub mod run;
 pub mod train;
 

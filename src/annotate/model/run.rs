@@ -5,31 +5,98 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::features::{Cues, Seq};
-use super::train::{Example, gold_tags, load_split, perceptron};
+use super::filter::Filter;
+use super::train::{Example, gold_tags, load_split, perceptron, shuffle};
+use crate::annotate::tagged::candidates;
 use crate::annotate::tagger_input;
 use crate::exchange::CharMap;
 use crate::score::attribution::{AttributionFigures, DraftQuote, gold_from_parc, measure};
+use crate::story::QuoteKind;
+use std::ops::Range;
 
-/// Each example's paragraphs with their gold tags, on two threads.
-fn tagged_sequences(examples: &[Example], cues: &Cues) -> Vec<(Seq, Vec<u8>)> {
-    let half = examples.len().div_ceil(2);
-    let work = |part: &[Example]| -> Vec<(Seq, Vec<u8>)> {
-        let mut out = Vec::new();
-        for ex in part {
-            for seq in tagger_input(&ex.text, cues) {
-                let gold = gold_tags(&seq, &ex.parc.attributions);
-                out.push((seq, gold));
-            }
-        }
-        out
+/// One example as the tagger sees it: each paragraph with its gold tags, and
+/// the rule-drafted quotes (byte ranges and kinds).
+struct Prepared {
+    seqs: Vec<(Seq, Vec<u8>)>,
+    marks: Vec<(Range<usize>, QuoteKind)>,
+}
+
+/// Every example prepared, on two threads.
+fn prepare(examples: &[Example], cues: &Cues) -> Vec<Prepared> {
+    let work = |part: &[Example]| -> Vec<Prepared> {
+        part.iter()
+            .map(|ex| {
+                let (seqs, marks) = tagger_input(&ex.text, cues);
+                let seqs = seqs
+                    .into_iter()
+                    .map(|seq| {
+                        let gold = gold_tags(&seq, &ex.parc.attributions);
+                        (seq, gold)
+                    })
+                    .collect();
+                Prepared { seqs, marks }
+            })
+            .collect()
     };
     std::thread::scope(|s| {
-        let (a, b) = examples.split_at(half.min(examples.len()));
+        let (a, b) = examples.split_at(examples.len().div_ceil(2));
         let h = s.spawn(|| work(b));
         let mut out = work(a);
         out.extend(h.join().expect("feature thread"));
         out
     })
+}
+
+/// The filter's training data: the passages that a tagger trained on the
+/// other half of the examples finds in each half, labelled by whether they
+/// match an annotated content (the measure's rule).
+fn filter_data(
+    examples: &[Example],
+    prepared: &[Prepared],
+    epochs: usize,
+) -> Vec<(Vec<u32>, bool)> {
+    let mut out = Vec::new();
+    for fold in 0..2 {
+        let other: Vec<&(Seq, Vec<u8>)> = prepared
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 != fold)
+            .flat_map(|(_, p)| &p.seqs)
+            .collect();
+        let m = perceptron(&other, epochs, |_, _| {});
+        for (ex, p) in examples.iter().zip(prepared).skip(fold).step_by(2) {
+            let gold: Vec<Range<usize>> = ex
+                .parc
+                .attributions
+                .iter()
+                .filter_map(|a| a.content_extent())
+                .collect();
+            let rule = |r: &Range<usize>| {
+                p.marks
+                    .iter()
+                    .find(|(m, _)| m.start < r.end && r.start < m.end)
+                    .map(|(_, k)| *k)
+            };
+            for (pi, (seq, _)) in p.seqs.iter().enumerate() {
+                let tags = m.tag(seq);
+                for c in candidates(&ex.text, pi, seq, &tags, rule) {
+                    let right = gold.iter().any(|g| jaccard(g, &c.range) >= 0.3);
+                    out.push((c.feats, right));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn jaccard(a: &Range<usize>, b: &Range<usize>) -> f64 {
+    let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    let union = a.end.max(b.end) - a.start.min(b.start);
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
 }
 
 /// `verso model train DATA -o OUT`: returns the exit code.
@@ -42,20 +109,26 @@ pub fn train(data: &Path, out: &Path, epochs: usize) -> i32 {
             return 2;
         }
     };
-    // The cue lexicon first (from the gold tags of the plain tokens), then the
+    // The cue lexicon first (words the annotators tagged as cues), then the
     // features that use it.
     let cues = Cues::learn(
         examples.iter().flat_map(|ex| {
             let toks = crate::annotate::text::tokens(&ex.text, 0..ex.text.len());
             toks.into_iter().filter(|t| t.word).map(move |t| {
-                let cue = ex.parc.attributions.iter().flat_map(|a| &a.cue).any(|r| r.start <= t.start && t.start < r.end);
+                let cue = ex
+                    .parc
+                    .attributions
+                    .iter()
+                    .flat_map(|a| &a.cue)
+                    .any(|r| r.start <= t.start && t.start < r.end);
                 (t.text(&ex.text), cue)
             })
         }),
         5,
         0.3,
     );
-    let seqs = tagged_sequences(&examples, &cues);
+    let prepared = prepare(&examples, &cues);
+    let seqs: Vec<&(Seq, Vec<u8>)> = prepared.iter().flat_map(|p| &p.seqs).collect();
     let tokens: usize = seqs.iter().map(|(s, _)| s.toks.len()).sum();
     eprintln!(
         "{} files, {} paragraphs, {tokens} tokens; features in {:.1} s",
@@ -63,6 +136,15 @@ pub fn train(data: &Path, out: &Path, epochs: usize) -> i32 {
         seqs.len(),
         t0.elapsed().as_secs_f64()
     );
+    let mut passages = filter_data(&examples, &prepared, epochs);
+    shuffle(&mut passages, &mut 0xf11_u64);
+    let right = passages.iter().filter(|p| p.1).count();
+    eprintln!(
+        "filter: {} passages from held-out folds, {right} right ({:.1} s)",
+        passages.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let filter = Filter::learn(&passages, 10);
     let model = perceptron(&seqs, epochs, |e, wrong| {
         eprintln!(
             "pass {e}/{epochs}: {wrong} tokens mistagged ({:.1} s)",
@@ -74,10 +156,15 @@ pub fn train(data: &Path, out: &Path, epochs: usize) -> i32 {
         crate::fsutil::write_atomically(&p, bytes).map_err(|e| format!("{}: {e}", p.display()))
     };
     let written = write("cues.txt", cues.to_text().as_bytes())
-        .and_then(|()| write("model.bin", &model.to_bytes()));
+        .and_then(|()| write("model.bin", &model.to_bytes()))
+        .and_then(|()| write("filter.bin", &filter.to_bytes()));
     match written {
         Ok(()) => {
-            eprintln!("wrote {} in {:.1} s", out.display(), t0.elapsed().as_secs_f64());
+            eprintln!(
+                "wrote {} in {:.1} s",
+                out.display(),
+                t0.elapsed().as_secs_f64()
+            );
             0
         }
         Err(e) => {
@@ -159,23 +246,54 @@ pub fn eval(data: &Path, split: &str, json: bool) -> i32 {
     if failed.is_empty() { 0 } else { 1 }
 }
 
-fn debug_errors(text: &str, draft: &[DraftQuote], gold: &[crate::score::attribution::GoldAttribution]) {
+fn debug_errors(
+    text: &str,
+    draft: &[DraftQuote],
+    gold: &[crate::score::attribution::GoldAttribution],
+) {
     let jac = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
         let i = a.end.min(b.end).saturating_sub(a.start.max(b.start));
         i as f64 / (a.end.max(b.end) - a.start.min(b.start)) as f64
     };
     for d in draft {
-        let best = gold.iter().map(|g| (jac(&d.range, &g.content), g)).max_by(|a, b| a.0.total_cmp(&b.0));
+        let best = gold
+            .iter()
+            .map(|g| (jac(&d.range, &g.content), g))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
         if best.is_none_or(|b| b.0 < 0.3) {
-            let o = best.filter(|b| b.0 > 0.0).map(|b| text[b.1.content.clone()].to_string()).unwrap_or_default();
-            eprintln!("FP\t{:.2}\t{}\t|| {}", best.map_or(0.0, |b| b.0), &text[d.range.clone()], o);
+            let o = best
+                .filter(|b| b.0 > 0.0)
+                .map(|b| text[b.1.content.clone()].to_string())
+                .unwrap_or_default();
+            eprintln!(
+                "FP\t{:.2}\t{}\t|| {}",
+                best.map_or(0.0, |b| b.0),
+                &text[d.range.clone()],
+                o
+            );
         }
     }
-    for g in gold.iter().filter(|g| crate::score::attribution::is_speech(g)) {
-        let best = draft.iter().map(|d| (jac(&d.range, &g.content), d)).max_by(|a, b| a.0.total_cmp(&b.0));
+    for g in gold
+        .iter()
+        .filter(|g| crate::score::attribution::is_speech(g))
+    {
+        let best = draft
+            .iter()
+            .map(|d| (jac(&d.range, &g.content), d))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
         if best.is_none_or(|b| b.0 < 0.3) {
-            let o = best.filter(|b| b.0 > 0.0).map(|b| text[b.1.range.clone()].to_string()).unwrap_or_default();
-            eprintln!("FN\t{:.2}\t{}\t[{}] [{}]\t|| {}", best.map_or(0.0, |b| b.0), g.content_text, g.cue.clone().unwrap_or_default(), g.source.clone().unwrap_or_default(), o);
+            let o = best
+                .filter(|b| b.0 > 0.0)
+                .map(|b| text[b.1.range.clone()].to_string())
+                .unwrap_or_default();
+            eprintln!(
+                "FN\t{:.2}\t{}\t[{}] [{}]\t|| {}",
+                best.map_or(0.0, |b| b.0),
+                g.content_text,
+                g.cue.clone().unwrap_or_default(),
+                g.source.clone().unwrap_or_default(),
+                o
+            );
         }
     }
 }

@@ -84,7 +84,7 @@ pub fn gold_tags(seq: &Seq, attributions: &[Attribution]) -> Vec<u8> {
 }
 
 /// A seeded linear congruential shuffle (deterministic across platforms).
-fn shuffle<T>(v: &mut [T], seed: &mut u64) {
+pub fn shuffle<T>(v: &mut [T], seed: &mut u64) {
     for i in (1..v.len()).rev() {
         *seed = seed
             .wrapping_mul(6364136223846793005)
@@ -97,7 +97,7 @@ fn shuffle<T>(v: &mut [T], seed: &mut u64) {
 /// Trains for `epochs` passes over `data` (sequences with their gold tags);
 /// `progress` hears after each pass.
 pub fn perceptron(
-    data: &[(Seq, Vec<u8>)],
+    data: &[&(Seq, Vec<u8>)],
     epochs: usize,
     mut progress: impl FnMut(usize, usize),
 ) -> Model {
