@@ -38,9 +38,35 @@ fn parts(tags: &[u8]) -> Vec<Part> {
     out
 }
 
+/// The most tokens between two pieces of one content the tagger broke.
+const MAX_GAP: usize = 6;
 const SOURCE: u8 = role(B_SOURCE);
 const CUE: u8 = role(B_CUE);
 const CONTENT: u8 = role(B_CONTENT);
+
+/// Parts cut where a sentence ends: a content runs on past its sentence
+/// only when the tagger errs (a quotation of several sentences is one
+/// sentence here, as sentences are never split inside quotation marks).
+fn by_sentence(ps: Vec<Part>, seq: &Seq) -> Vec<Part> {
+    let mut out = Vec::with_capacity(ps.len());
+    for p in ps {
+        let mut start = p.toks.start;
+        for i in p.toks.start + 1..p.toks.end {
+            if seq.sent[i] != seq.sent[i - 1] {
+                out.push(Part {
+                    role: p.role,
+                    toks: start..i,
+                });
+                start = i;
+            }
+        }
+        out.push(Part {
+            role: p.role,
+            toks: start..p.toks.end,
+        });
+    }
+    out
+}
 
 /// One attribution read off a paragraph: content pieces, cue and source parts.
 struct Reading {
@@ -54,7 +80,7 @@ struct Reading {
 /// the nearest cue with no other content between, and the source nearest
 /// that cue (or the content).
 fn readings(seq: &Seq, tags: &[u8], text: &str) -> Vec<Reading> {
-    let ps = parts(tags);
+    let ps = by_sentence(parts(tags), seq);
     let punct_only = |r: Range<usize>| (r.start..r.end).all(|i| tags[i] != O || !seq.toks[i].word);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (k, p) in ps.iter().enumerate() {
@@ -71,7 +97,11 @@ fn readings(seq: &Seq, tags: &[u8], text: &str) -> Vec<Reading> {
                 cues <= 1 && sources <= 1 && quoted && punct_only(ps[prev].toks.end..p.toks.start);
             // Pieces of one sentence with no cue between them are one content
             // the tagger broke (`that Americans [living in ...] Hillary Clinton`).
-            let broken = cues == 0 && seq.sent[ps[prev].toks.end - 1] == seq.sent[p.toks.start];
+            let gap = p.toks.start - ps[prev].toks.end;
+            let broken = cues == 0
+                && sources == 0
+                && gap <= MAX_GAP
+                && seq.sent[ps[prev].toks.end - 1] == seq.sent[p.toks.start];
             if split || broken {
                 g.push(k);
                 continue;

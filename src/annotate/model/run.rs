@@ -277,6 +277,31 @@ fn debug_errors(
         .iter()
         .filter(|g| crate::score::attribution::is_speech(g))
     {
+        if let (Some(src), Some((j, d))) = (
+            &g.source,
+            draft
+                .iter()
+                .map(|d| (jac(&d.range, &g.content), d))
+                .max_by(|a, b| a.0.total_cmp(&b.0)),
+        ) {
+            if j >= 0.3 && !crate::score::attribution::is_pronoun(src) {
+                let lw = |s: &str| {
+                    s.to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| w.chars().count() >= 3)
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                };
+                let sw = lw(src);
+                if !d.names.iter().any(|n| lw(n).iter().any(|w| sw.contains(w))) {
+                    eprintln!(
+                        "SPK\t{src}\t{:?}\t{}",
+                        d.names,
+                        &text[d.range.clone()].chars().take(80).collect::<String>()
+                    );
+                }
+            }
+        }
         let best = draft
             .iter()
             .map(|d| (jac(&d.range, &g.content), d))
