@@ -528,11 +528,6 @@ impl Registry {
         id
     }
 
-    /// Records `form` as one of the ways the text names entity `e`.
-    pub fn add_form(&mut self, e: usize, form: &str) {
-        self.entities[e].forms.insert(form.to_string());
-    }
-
     fn body(&mut self, name: &str) -> usize {
         let key = body_key(name);
         let id = match self.bodies.get(&key) {

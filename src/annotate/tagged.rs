@@ -255,7 +255,21 @@ pub fn find(
         let tags = model.tag(seq);
         let mut last_in_par: Option<usize> = None;
         for c in candidates(text, pi, seq, &tags, rule_kind) {
-            if c.kind != QuoteKind::Direct && filter.score(&c.feats) <= 0.0 {
+            let score = filter.score(&c.feats);
+            if c.kind != QuoteKind::Direct && score <= 0.0 {
+                continue;
+            }
+            // Where the rules drafted a quote too, theirs stands: they know the
+            // conventions of wire copy and tie cues to speakers closely.
+            if let Some(f) = rules.iter().find(|f| overlaps(&f.range, &c.range)) {
+                if !out.iter().any(|o: &Found| o.range == f.range) {
+                    last_in_par = Some(f.speaker);
+                    out.push(f.clone());
+                }
+                continue;
+            }
+            // The tagger alone speaks only where it found who: a source of its own.
+            if c.reading.source.is_none() {
                 continue;
             }
             let span = |t: &Range<usize>| seq.toks[t.start].start..seq.toks[t.end - 1].end;
@@ -280,7 +294,21 @@ pub fn find(
             });
         }
     }
+    // Rule-drafted quotes the tagger passed over.
+    for f in rules.iter().filter(|f| RULES_ALONE.contains(&f.kind)) {
+        if !out.iter().any(|o| overlaps(&o.range, &f.range)) {
+            out.push(f.clone());
+        }
+    }
+    out.sort_by_key(|f| (f.range.start, f.range.end));
     out
+}
+
+/// The kinds of rule-drafted quote kept where the tagger found nothing.
+const RULES_ALONE: &[QuoteKind] = &[QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect];
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// The speaker a source's words name.
@@ -290,30 +318,16 @@ fn source_speaker(
     reg: &mut Registry,
     salient: &[usize],
 ) -> Option<usize> {
-    let words: Vec<Tok> = toks.iter().copied().collect();
-    let (first, last) = (words.first()?, words.last()?);
-    let surface = text[first.start..last.end]
-        .trim_end_matches(['’', '\'', 's'])
-        .trim();
-    let np = interpret(&words, text);
-    match np {
+    let (first, last) = (toks.first()?, toks.last()?);
+    let words = &text[first.start..last.end];
+    match interpret(toks, text) {
         Some(np @ (Np::Pronoun(_) | Np::It | Np::They)) => reg.resolve(&np, salient),
-        Some(np) => {
-            let e = reg
-                .resolve(&np, salient)
-                .unwrap_or_else(|| reg.unnamed(&text[first.start..last.end]));
-            reg.add_form(e, &text[first.start..last.end]);
-            let _ = surface;
-            Some(e)
-        }
-        None => {
-            let s = &text[first.start..last.end];
-            if s.chars().any(char::is_alphabetic) {
-                Some(reg.unnamed(s))
-            } else {
-                None
-            }
-        }
+        Some(np) => Some(
+            reg.resolve(&np, salient)
+                .unwrap_or_else(|| reg.unnamed(words)),
+        ),
+        None if words.chars().any(char::is_alphabetic) => Some(reg.unnamed(words)),
+        None => None,
     }
 }
 
