@@ -269,7 +269,7 @@ pub fn find(
                 continue;
             }
             // The tagger alone speaks only where it found who: a source of its own.
-            if c.reading.source.is_none() {
+            if c.reading.source.is_none() && c.kind != QuoteKind::Direct {
                 continue;
             }
             let span = |t: &Range<usize>| seq.toks[t.start].start..seq.toks[t.end - 1].end;
