@@ -391,11 +391,11 @@ impl Registry {
             if let Some(Np::Person { desc, form, .. }) = &np {
                 let titled = desc.is_some() || form.split(' ').count() > 1;
                 let appositive = appositive(toks, e, text);
-                // A lone word (`Tamarac, the owner of ...,`) is no person unless
-                // the texts name it in full somewhere: `resolve` declines it.
-                if (titled || appositive.is_some())
-                    && let Some(id) = np.as_ref().and_then(|np| self.resolve(np, &[]))
-                {
+                if titled || appositive.is_some() {
+                    let Some(id) = np.as_ref().and_then(|np| self.resolve(np, &[])) else {
+                        i = e.max(i + 1);
+                        continue;
+                    };
                     if let Some(d) = desc.as_deref().filter(|d| capitalised(d)) {
                         self.add_desc(id, &format!("the {d}"));
                     }
