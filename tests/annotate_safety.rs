@@ -1,7 +1,11 @@
-//! Texts that once made `annotate::draft` panic, one test per root cause: each
-//! must draft, and the draft must load over its texts with no problem.
+//! Texts that once made `annotate::draft` panic, one test per root cause (each
+//! must draft, and the draft must load over its texts with no problem), and what
+//! `verso annotate` and the reader do when drafting fails all the same.
 
-use verso::annotate::draft;
+mod common;
+use common::{Scratch, stderr, stdout, verso};
+
+use verso::annotate::{draft, guard};
 use verso::story::format::StoryFile;
 
 /// Drafts `texts` as `a0.txt`, `a1.txt`, ... and checks the draft loads cleanly.
@@ -52,4 +56,104 @@ fn a_lone_name_with_an_appositive_is_no_speaker_until_named_in_full() {
     ]);
     assert_eq!(s.speakers.len(), 1, "{}", s.to_json());
     assert_eq!(s.speakers[0].name, "Erik Halvorsen");
+}
+
+/// `VERSO_DEBUG_DRAFT_PANIC` (debug builds) makes the drafter panic: `verso
+/// annotate` says so and exits 2, with no panic message of Rust's own.
+#[cfg(debug_assertions)]
+#[test]
+fn annotate_exits_2_when_drafting_fails() {
+    let s = Scratch::new();
+    s.write("one.txt", "Mr Jones said the plan had failed badly.\n");
+    let o = verso_env(&s, &["annotate", "one.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(
+            "verso annotate: one.txt: drafting failed: VERSO_DEBUG_DRAFT_PANIC is set: the drafter panics on purpose (at src/annotate/guard.rs:"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// The reader's path (`verso render` opens files as `verso` does): when drafting
+/// fails, the articles open without annotations and the status line says why.
+#[cfg(debug_assertions)]
+#[test]
+fn the_reader_shows_the_articles_when_drafting_fails() {
+    let s = Scratch::new();
+    s.write("one.txt", "Mr Jones said the plan had failed badly.\n");
+    s.write("two.txt", "\"It failed,\" Ms Hill said.\n");
+    let args = ["render", "one.txt", "two.txt", "--size", "200x12"];
+    let o = verso_env(&s, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let screen = stdout(&o);
+    assert!(screen.contains("A Mr Jones said the plan") && screen.contains("B \"It failed,\""));
+    assert!(screen.contains("Quotes: all (0)"), "{screen}");
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains("draft failed: VERSO_DEBUG_DRAFT_PANIC is set: the drafter panics on purpose (at src/annotate/guard.rs:"),
+        "{status}"
+    );
+    assert!(
+        status.contains("; showing the articles without annotations"),
+        "{status}"
+    );
+    let err = stderr(&o);
+    assert!(err.starts_with("verso: draft failed: "), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    // Without the hook, the same articles are annotated.
+    let o = verso(&s.dir, &args, None);
+    let screen = stdout(&o);
+    assert!(!screen.contains("draft failed"), "{screen}");
+    assert!(screen.contains("Quotes: all (2)"), "{screen}");
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+#[cfg(debug_assertions)]
+fn verso_env(s: &Scratch, args: &[&str]) -> std::process::Output {
+    let home = std::env::temp_dir().join(format!("verso-test-home-{}", std::process::id()));
+    std::process::Command::new(env!("CARGO_BIN_EXE_verso"))
+        .args(args)
+        .current_dir(&s.dir)
+        .env_remove("VERSO_CONFIG")
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("VERSO_DEBUG_DRAFT_PANIC", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("verso runs")
+}
+
+/// A failed draft still opens: [`guard::bare`] is the articles alone, loaded
+/// with no problem, ids and titles as the draft gives them.
+#[test]
+fn the_bare_story_loads_cleanly() {
+    let articles = vec![
+        (
+            "dir/one.txt".to_string(),
+            "\n  First line\nmore\n".to_string(),
+        ),
+        ("one.txt".to_string(), String::new()),
+    ];
+    let bare = guard::bare(&articles);
+    let ids: Vec<&str> = bare.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["one", "one-2"]);
+    assert_eq!(bare.articles[0].title.as_deref(), Some("First line"));
+    assert!(bare.speakers.is_empty() && bare.quotes.is_empty() && bare.links.is_empty());
+    let story = verso::story::from_json("bare", &bare.to_json(), |f| {
+        articles
+            .iter()
+            .find(|(n, _)| n == f)
+            .map(|(_, t)| t.clone())
+            .ok_or_else(|| format!("{f}: not drafted"))
+    })
+    .unwrap();
+    assert!(story.problems.is_empty(), "{:?}", story.problems);
+    assert_eq!(story.articles.len(), 2);
+    // And a draft that does not fail is the draft.
+    assert_eq!(guard::try_draft(&articles), Ok(draft(&articles)));
 }
