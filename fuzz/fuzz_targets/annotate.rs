@@ -6,7 +6,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let articles: Vec<(String, String)> = text
         .splitn(2, '\0')
         .enumerate()
@@ -24,7 +26,11 @@ fuzz_target!(|data: &[u8]| {
     assert!(
         story.problems.is_empty(),
         "the draft has problems: {:?}\n{json}",
-        story.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()
+        story
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
     );
     assert_eq!(story.articles.len(), articles.len());
 });
