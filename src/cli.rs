@@ -75,7 +75,7 @@ pub enum Command {
     },
     /// Draft a story file from bare articles: speakers, quotes, and linked passages.
     #[command(
-        after_help = "Examples:\n  verso annotate articles/*.txt | verso check -\n  verso annotate a.txt b.txt -o annotations/story.json\n\nExit status: 0 drafted, 2 an article could not be read."
+        after_help = "Examples:\n  verso annotate articles/*.txt | verso check -\n  verso annotate a.txt b.txt -o annotations/story.json\n\nExit status: 0 drafted, 2 an article could not be read or drafting failed."
     )]
     Annotate {
         /// Article texts (UTF-8).
@@ -331,16 +331,26 @@ pub fn main() -> i32 {
     }
 }
 
+/// What the command line opened.
+pub struct Opened {
+    pub story: Story,
+    /// The annotations were drafted from bare articles.
+    pub draft: bool,
+    /// Why the reader shows no annotations: drafting failed.
+    pub warning: Option<String>,
+}
+
 /// Opens what the command line names: the bundled story, a story file, or
-/// bare articles with drafted annotations (`true`: a draft).
-pub fn open(files: &[PathBuf]) -> Result<(Story, bool), String> {
+/// bare articles with drafted annotations.
+pub fn open(files: &[PathBuf]) -> Result<Opened, String> {
+    let story = |s| Opened {
+        story: s,
+        draft: false,
+        warning: None,
+    };
     match files {
-        [] => load_story(None)
-            .map(|s| (s, false))
-            .map_err(|e| e.to_string()),
-        [one] if !is_txt(one) => load_story(Some(one))
-            .map(|s| (s, false))
-            .map_err(|e| e.to_string()),
+        [] => load_story(None).map(story).map_err(|e| e.to_string()),
+        [one] if !is_txt(one) => load_story(Some(one)).map(story).map_err(|e| e.to_string()),
         many => {
             if let Some(bad) = many.iter().find(|f| !is_txt(f)) {
                 return Err(format!(
@@ -348,29 +358,44 @@ pub fn open(files: &[PathBuf]) -> Result<(Story, bool), String> {
                     bad.display()
                 ));
             }
-            open_draft(many).map(|s| (s, true))
+            open_draft(many)
         }
     }
 }
 
-/// Drafts annotations for bare articles and loads the draft as a story.
-fn open_draft(files: &[PathBuf]) -> Result<Story, String> {
+/// Drafts annotations for bare articles and loads the draft as a story; if
+/// drafting fails, the articles alone, with a warning that says so.
+fn open_draft(files: &[PathBuf]) -> Result<Opened, String> {
     let mut articles = Vec::new();
     for f in files {
         let text = story::read_text(f).map_err(|msg| format!("{}: {msg}", f.display()))?;
         articles.push((f.display().to_string(), text));
     }
-    let json = crate::annotate::draft(&articles).to_json();
+    let (file, warning) = match crate::annotate::guard::try_draft(&articles) {
+        Ok(file) => (file, None),
+        Err(msg) => (
+            crate::annotate::guard::bare(&articles),
+            Some(format!(
+                "draft failed: {msg}; showing the articles without annotations"
+            )),
+        ),
+    };
+    let json = file.to_json();
     let names: Vec<&str> = articles.iter().map(|(n, _)| n.as_str()).collect();
     let source = format!("draft of {}", names.join(", "));
-    story::from_json(&source, &json, |file| {
+    let story = story::from_json(&source, &json, |file| {
         articles
             .iter()
             .find(|(n, _)| n == file)
             .map(|(_, t)| t.clone())
             .ok_or_else(|| format!("article file {file}: not among the drafted files"))
     })
-    .map_err(|e| e.to_string())
+    .map_err(|e| e.to_string())?;
+    Ok(Opened {
+        story,
+        draft: true,
+        warning,
+    })
 }
 
 fn is_txt(p: &std::path::Path) -> bool {
@@ -378,11 +403,12 @@ fn is_txt(p: &std::path::Path) -> bool {
 }
 
 /// Opens the story for the reader, or says why not (with the exit code).
-fn open_for_reader(files: &[PathBuf]) -> Result<(Story, bool), i32> {
-    let (story, draft) = open(files).map_err(|e| {
+fn open_for_reader(files: &[PathBuf]) -> Result<Opened, i32> {
+    let opened = open(files).map_err(|e| {
         eprintln!("verso: {e}");
         2
     })?;
+    let story = &opened.story;
     if story.articles.is_empty() {
         for p in &story.problems {
             eprintln!("{}: {p}", story.source);
@@ -390,12 +416,16 @@ fn open_for_reader(files: &[PathBuf]) -> Result<(Story, bool), i32> {
         eprintln!("verso: {}: no article could be opened", story.source);
         return Err(1);
     }
-    Ok((story, draft))
+    Ok(opened)
 }
 
 /// `verso [FILES]`: the live reader.
 fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool) -> i32 {
-    let (story, draft) = match open_for_reader(files) {
+    let Opened {
+        story,
+        draft,
+        warning,
+    } = match open_for_reader(files) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -407,7 +437,8 @@ fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool) -> i32 {
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::app::App::new(story, draft, size);
     app.apply_defaults(config.sync, config.side_panes, config.mouse);
-    let mut warnings = config.warnings.clone();
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    warnings.extend(config.warnings.iter().cloned());
     let key = crate::state::key(files);
     if !fresh {
         match crate::state::read(&key) {
@@ -454,17 +485,22 @@ fn render(
             return 2;
         }
     };
-    let (story, draft) = match open_for_reader(files) {
+    let Opened {
+        story,
+        draft,
+        warning,
+    } = match open_for_reader(files) {
         Ok(x) => x,
         Err(code) => return code,
     };
     let config = crate::config::load(config);
-    for w in &config.warnings {
+    for w in warning.iter().chain(&config.warnings) {
         eprintln!("verso: {w}");
     }
     let keymap = config.keymap;
     let mut app = crate::app::App::new(story, draft, size);
     app.apply_defaults(config.sync, config.side_panes, config.mouse);
+    app.message = warning;
     crate::render::feed(&mut app, &keymap, &keys);
     let theme = if color {
         config.theme.with_env()

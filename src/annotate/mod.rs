@@ -8,6 +8,7 @@
 //! [`lexicon`]), and the output is deterministic: entities are numbered in text
 //! order and everything written is sorted.
 
+pub mod guard;
 pub mod lexicon;
 pub mod links;
 pub mod model;
@@ -299,7 +300,10 @@ pub fn run(files: &[PathBuf], out: Option<&Path>) -> i32 {
             }
         }
     }
-    match fsutil::emit(out, &draft(&articles).to_json()) {
+    let Some(story) = guard::draft_or_report(files, &articles) else {
+        return 2;
+    };
+    match fsutil::emit(out, &story.to_json()) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("verso annotate: {e}");
