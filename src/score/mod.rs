@@ -11,6 +11,8 @@
 //! draft links matching some gold link, recall the share of gold links matched by
 //! some draft link. An empty side scores 1 (nothing to find, nothing wrong).
 
+pub mod attribution;
+
 use std::ops::Range;
 use std::path::Path;
 

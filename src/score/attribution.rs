@@ -1,0 +1,609 @@
+//! The PolNeAR measure (`/work/shared/data/README.md`, "How the project is
+//! measured on it"): drafted quotes against reference attributions.
+//!
+//! A drafted quote matches an attribution when the Jaccard overlap of their
+//! spans is at least 0.3. Precision counts drafted quotes matching any
+//! attribution; recall counts attributions of speech (a quotation mark in the
+//! content, or a verb of saying in the cue) matched by some drafted quote;
+//! direct-quote recall does the same over those holding a quotation mark; the
+//! speaker figure is, over matched speech attributions with a named (not
+//! pronoun) source, the share whose best-matching drafted quote's speaker shares
+//! a word of three letters or more with the source. Both sides' ranges must be
+//! in the same unit (bytes here). Pure functions: no files, no story.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::exchange::parc::Parc;
+
+/// A drafted quote: its span and the words its speaker is known by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftQuote {
+    pub range: Range<usize>,
+    /// Speaker name and aliases.
+    pub names: Vec<String>,
+}
+
+/// A reference attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldAttribution {
+    pub content: Range<usize>,
+    pub content_text: String,
+    pub cue: Option<String>,
+    pub source: Option<String>,
+}
+
+/// The counts behind the measure; [`add`](AttributionFigures::add) sums
+/// articles, the ratios come from the sums.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Serialize)]
+pub struct AttributionFigures {
+    /// Drafted quotes.
+    pub drafted: usize,
+    /// Drafted quotes matching some attribution.
+    pub drafted_right: usize,
+    /// Attributions of speech.
+    pub speech: usize,
+    /// Attributions of speech matched by some drafted quote.
+    pub speech_found: usize,
+    /// Attributions of speech whose content holds a quotation mark.
+    pub direct: usize,
+    pub direct_found: usize,
+    /// Matched speech attributions whose source is a name, not a pronoun.
+    pub speaker_named: usize,
+    /// Of those, the ones whose drafted speaker shares a word with the source.
+    pub speaker_right: usize,
+}
+
+/// `n / d`, or 1 when there is nothing to count (as `verso score` does).
+fn ratio(n: usize, d: usize) -> f64 {
+    if d == 0 { 1.0 } else { n as f64 / d as f64 }
+}
+
+impl AttributionFigures {
+    pub fn add(&mut self, o: &AttributionFigures) {
+        self.drafted += o.drafted;
+        self.drafted_right += o.drafted_right;
+        self.speech += o.speech;
+        self.speech_found += o.speech_found;
+        self.direct += o.direct;
+        self.direct_found += o.direct_found;
+        self.speaker_named += o.speaker_named;
+        self.speaker_right += o.speaker_right;
+    }
+
+    pub fn precision(&self) -> f64 {
+        ratio(self.drafted_right, self.drafted)
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(self.speech_found, self.speech)
+    }
+
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    pub fn direct_recall(&self) -> f64 {
+        ratio(self.direct_found, self.direct)
+    }
+
+    pub fn speaker(&self) -> f64 {
+        ratio(self.speaker_right, self.speaker_named)
+    }
+
+    /// The five figures with the counts behind them, aligned.
+    pub fn table(&self) -> String {
+        let row = |name: &str, v: f64, n: usize, d: usize, of: &str| {
+            format!("{name:<22}{v:>7.3}{n:>7} of {d:<6}{of}\n")
+        };
+        let mut out = String::new();
+        out.push_str(&row(
+            "precision",
+            self.precision(),
+            self.drafted_right,
+            self.drafted,
+            "drafted quotes match an attribution",
+        ));
+        out.push_str(&row(
+            "recall",
+            self.recall(),
+            self.speech_found,
+            self.speech,
+            "speech attributions found",
+        ));
+        out.push_str(&format!("{:<22}{:>7.3}\n", "F1", self.f1()));
+        out.push_str(&row(
+            "direct-quote recall",
+            self.direct_recall(),
+            self.direct_found,
+            self.direct,
+            "quoted speech attributions found",
+        ));
+        out.push_str(&row(
+            "speaker",
+            self.speaker(),
+            self.speaker_right,
+            self.speaker_named,
+            "found with a named source: same speaker",
+        ));
+        out
+    }
+}
+
+/// |a ∩ b| / |a ∪ b| as a fraction (numerator, denominator); (0, 0) for two
+/// empty ranges.
+fn jaccard(a: &Range<usize>, b: &Range<usize>) -> (usize, usize) {
+    let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    (inter, a.len() + b.len() - inter)
+}
+
+/// Jaccard >= 0.3, in integers so that exactly 0.3 counts.
+fn matches(a: &Range<usize>, b: &Range<usize>) -> bool {
+    let (i, u) = jaccard(a, b);
+    i > 0 && 10 * i >= 3 * u
+}
+
+/// The drafted quote with the highest Jaccard among those matching `g` (the
+/// first one on a tie).
+fn best_match<'a>(draft: &'a [DraftQuote], g: &GoldAttribution) -> Option<&'a DraftQuote> {
+    let mut best: Option<(&DraftQuote, (usize, usize))> = None;
+    for d in draft.iter().filter(|d| matches(&d.range, &g.content)) {
+        let (i, u) = jaccard(&d.range, &g.content);
+        // i/u > bi/bu without floats.
+        if best.is_none_or(|(_, (bi, bu))| i * bu > bi * u) {
+            best = Some((d, (i, u)));
+        }
+    }
+    best.map(|(d, _)| d)
+}
+
+/// Scores one article's drafted quotes against its attributions.
+pub fn measure(draft: &[DraftQuote], gold: &[GoldAttribution]) -> AttributionFigures {
+    let mut f = AttributionFigures {
+        drafted: draft.len(),
+        drafted_right: draft
+            .iter()
+            .filter(|d| gold.iter().any(|g| matches(&d.range, &g.content)))
+            .count(),
+        ..AttributionFigures::default()
+    };
+    for g in gold.iter().filter(|g| is_speech(g)) {
+        let quoted = holds_quotation_mark(&g.content_text);
+        f.speech += 1;
+        f.direct += usize::from(quoted);
+        let Some(d) = best_match(draft, g) else {
+            continue;
+        };
+        f.speech_found += 1;
+        f.direct_found += usize::from(quoted);
+        if let Some(source) = g.source.as_deref().filter(|s| is_named(s)) {
+            f.speaker_named += 1;
+            f.speaker_right += usize::from(shares_a_word(&d.names, source));
+        }
+    }
+    f
+}
+
+/// The texts of `parts` joined by a space.
+fn pieces(text: &str, parts: &[Range<usize>]) -> String {
+    parts
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Attributions of a parsed PARC file as the measure reads them: content from
+/// its first start to its last end (bytes, as the file gives them); the
+/// content's, cue's and source's texts are their pieces joined by a space (so
+/// the words between the pieces of "A," she said, "B" are not the content's).
+/// Attributions without content are skipped.
+pub fn gold_from_parc(parc: &Parc, text: &str) -> Vec<GoldAttribution> {
+    let some = |s: String| (!s.trim().is_empty()).then_some(s);
+    parc.attributions
+        .iter()
+        .filter_map(|a| {
+            Some(GoldAttribution {
+                content: a.content_extent()?,
+                content_text: pieces(text, &a.content),
+                cue: some(pieces(text, &a.cue)),
+                source: some(pieces(text, &a.source)),
+            })
+        })
+        .collect()
+}
+
+/// Lowercase runs of letters and digits.
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Pronouns and determiners that stand for a speaker without naming one.
+const PRONOUNS: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "his",
+    "hers",
+    "its",
+    "their",
+    "theirs",
+    "our",
+    "ours",
+    "my",
+    "mine",
+    "your",
+    "yours",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "myself",
+    "yourself",
+    "ourselves",
+    "one",
+    "the",
+    "a",
+    "an",
+];
+
+/// Whether every word of `source` is a pronoun or determiner ("she", "he
+/// himself", "this one"), so the source names nobody. A source without words
+/// is not a pronoun.
+pub fn is_pronoun(source: &str) -> bool {
+    let mut any = false;
+    for w in words(source) {
+        if !PRONOUNS.contains(&w.as_str()) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// A source the speaker figure counts: it has words and is not a pronoun.
+fn is_named(source: &str) -> bool {
+    words(source).next().is_some() && !is_pronoun(source)
+}
+
+/// Whether a name shares a word of three letters or more with `source`.
+fn shares_a_word(names: &[String], source: &str) -> bool {
+    let src: Vec<String> = words(source).filter(|w| w.chars().count() >= 3).collect();
+    names.iter().any(|n| words(n).any(|w| src.contains(&w)))
+}
+
+/// Verbs of saying, every form; compared with the cue's lowercase words.
+const SAYING: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying", //
+    "tell",
+    "tells",
+    "told",
+    "telling", //
+    "add",
+    "adds",
+    "added",
+    "adding",    //
+    "according", //
+    "state",
+    "states",
+    "stated",
+    "stating", //
+    "explain",
+    "explains",
+    "explained",
+    "explaining", //
+    "note",
+    "notes",
+    "noted",
+    "noting", //
+    "argue",
+    "argues",
+    "argued",
+    "arguing", //
+    "claim",
+    "claims",
+    "claimed",
+    "claiming", //
+    "write",
+    "writes",
+    "wrote",
+    "written",
+    "writing", //
+    "ask",
+    "asks",
+    "asked",
+    "asking", //
+    "insist",
+    "insists",
+    "insisted",
+    "insisting", //
+    "warn",
+    "warns",
+    "warned",
+    "warning", //
+    "announce",
+    "announces",
+    "announced",
+    "announcing", //
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "acknowledging", //
+    "declare",
+    "declares",
+    "declared",
+    "declaring", //
+    "reply",
+    "replies",
+    "replied",
+    "replying", //
+    "respond",
+    "responds",
+    "responded",
+    "responding", //
+    "continue",
+    "continues",
+    "continued",
+    "continuing", //
+    "recall",
+    "recalls",
+    "recalled",
+    "recalling", //
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting", //
+    "admit",
+    "admits",
+    "admitted",
+    "admitting", //
+    "tweet",
+    "tweets",
+    "tweeted",
+    "tweeting", //
+    "repeat",
+    "repeats",
+    "repeated",
+    "repeating", //
+    "remark",
+    "remarks",
+    "remarked",
+    "remarking", //
+    "predict",
+    "predicts",
+    "predicted",
+    "predicting", //
+    "promise",
+    "promises",
+    "promised",
+    "promising", //
+    "concede",
+    "concedes",
+    "conceded",
+    "conceding",
+];
+
+/// Whether `cue` holds a verb of saying, as a whole word.
+fn has_verb_of_saying(cue: &str) -> bool {
+    words(cue).any(|w| SAYING.contains(&w.as_str()))
+}
+
+/// An attribution of speech: its content holds a quotation mark or its cue a
+/// verb of saying.
+pub fn is_speech(g: &GoldAttribution) -> bool {
+    holds_quotation_mark(&g.content_text) || g.cue.as_deref().is_some_and(has_verb_of_saying)
+}
+
+/// Quotation marks: the double ones, and the opening single mark ‘ (U+2018).
+/// The closing single mark ’ (U+2019) and the ASCII ' are left out: they are
+/// also the apostrophe (Clinton’s, don’t), so nearly every content would count
+/// as quoted. The opening ‘ is almost never an apostrophe in typeset news and
+/// marks real quotations where double marks are not used (headlines: Calls
+/// Hillary Clinton ‘A Disgrace’; quotes inside quotes).
+const QUOTATION_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '‘'];
+
+pub fn holds_quotation_mark(s: &str) -> bool {
+    s.contains(QUOTATION_MARKS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(range: Range<usize>, names: &[&str]) -> DraftQuote {
+        DraftQuote {
+            range,
+            names: names.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn g(
+        content: Range<usize>,
+        text: &str,
+        cue: Option<&str>,
+        source: Option<&str>,
+    ) -> GoldAttribution {
+        GoldAttribution {
+            content,
+            content_text: text.to_string(),
+            cue: cue.map(str::to_string),
+            source: source.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn jaccard_exactly_point_three_matches_just_below_does_not() {
+        // 0..3 inside 0..10: 3 / 10, exactly 0.3.
+        let gold = [g(0..10, "x", Some("said"), None)];
+        let f = measure(&[d(0..3, &[])], &gold);
+        assert_eq!((f.drafted_right, f.speech_found), (1, 1));
+        // 0..10 and 7..13: 3 / 13 < 0.3.
+        let f = measure(&[d(7..13, &[])], &gold);
+        assert_eq!((f.drafted_right, f.speech_found), (0, 0));
+        // 29 of 100 is below.
+        let gold = [g(0..100, "x", Some("said"), None)];
+        assert_eq!(measure(&[d(0..29, &[])], &gold).speech_found, 0);
+        assert_eq!(measure(&[d(0..30, &[])], &gold).speech_found, 1);
+    }
+
+    #[test]
+    fn speech_by_quotation_mark_or_verb_of_saying_in_any_tense() {
+        let speech = |text: &str, cue: Option<&str>| is_speech(&g(0..1, text, cue, None));
+        assert!(speech("“We won,”", None));
+        assert!(speech("\"We won\"", Some("believes")));
+        assert!(speech("«oui»", None));
+        assert!(speech("they lost", Some("Told")));
+        assert!(speech("they lost", Some("has written")));
+        assert!(speech("they lost", Some("according to")));
+        assert!(speech("they lost", Some("replies")));
+        assert!(speech("they lost", Some("admitting")));
+        assert!(!speech("they lost", Some("believes")));
+        assert!(
+            !speech("they lost", Some("sayings-free")),
+            "whole words only"
+        );
+        assert!(!speech("they lost", Some("unsaid")));
+        assert!(!speech("they lost", None));
+        assert!(!speech("Clinton’s team won’t", Some("thinks")));
+    }
+
+    #[test]
+    fn single_marks_opening_counts_closing_and_apostrophe_do_not() {
+        assert!(holds_quotation_mark("calls it ‘crazy’"));
+        assert!(!holds_quotation_mark("Clinton’s plan"));
+        assert!(!holds_quotation_mark("Clinton's plan"));
+    }
+
+    #[test]
+    fn precision_counts_matches_with_any_attribution_recall_only_speech() {
+        let gold = [
+            g(0..10, "polls show a lead", Some("show"), Some("polls")),
+            g(20..30, "we won", Some("said"), Some("Ann Lee")),
+        ];
+        let f = measure(&[d(0..10, &["Ann Lee"]), d(50..60, &[])], &gold);
+        assert_eq!((f.drafted, f.drafted_right), (2, 1));
+        assert_eq!((f.speech, f.speech_found), (1, 0));
+        assert_eq!(f.precision(), 0.5);
+        assert_eq!(f.recall(), 0.0);
+        assert_eq!(f.f1(), 0.0);
+    }
+
+    #[test]
+    fn direct_recall_over_quoted_speech_only() {
+        let gold = [
+            g(0..10, "“We won”", None, None),
+            g(20..30, "they lost", Some("said"), None),
+            g(40..50, "“Never”", Some("thinks"), None),
+        ];
+        let f = measure(&[d(0..10, &[]), d(20..30, &[])], &gold);
+        assert_eq!((f.speech, f.speech_found), (3, 2));
+        assert_eq!((f.direct, f.direct_found), (2, 1));
+        assert_eq!(f.direct_recall(), 0.5);
+    }
+
+    #[test]
+    fn speaker_by_shared_word_of_three_letters_from_best_match() {
+        let gold = [g(0..10, "x", Some("said"), Some("Sen. Ann Lee"))];
+        // The better match (0..9) names Ms Lee; the worse one (0..5) Tom.
+        let f = measure(&[d(0..5, &["Tom"]), d(0..9, &["Tom", "Ms Lee"])], &gold);
+        assert_eq!((f.speaker_named, f.speaker_right), (1, 1));
+        let f = measure(&[d(0..9, &["Tom"]), d(0..5, &["Ann Lee"])], &gold);
+        assert_eq!((f.speaker_named, f.speaker_right), (1, 0));
+        // "Al" is under three letters: no.
+        let gold = [g(0..10, "x", Some("said"), Some("Al Gore's aide"))];
+        assert_eq!(measure(&[d(0..10, &["Al Smith"])], &gold).speaker_right, 0);
+        assert_eq!(measure(&[d(0..10, &["AIDE"])], &gold).speaker_right, 1);
+    }
+
+    #[test]
+    fn pronoun_or_missing_source_is_not_counted_for_speaker() {
+        let gold = [
+            g(0..10, "x", Some("said"), Some("she")),
+            g(20..30, "y", Some("said"), Some("Their own")),
+            g(40..50, "z", Some("said"), None),
+            g(60..70, "w", Some("said"), Some("He himself")),
+        ];
+        let dq: Vec<_> = [0..10, 20..30, 40..50, 60..70]
+            .into_iter()
+            .map(|r| d(r, &["Own"]))
+            .collect();
+        let f = measure(&dq, &gold);
+        assert_eq!(f.speech_found, 4);
+        assert_eq!((f.speaker_named, f.speaker_right), (1, 1));
+        assert!(is_pronoun("she") && is_pronoun("He himself") && is_pronoun("this one"));
+        assert!(!is_pronoun("the senator") && !is_pronoun(""));
+    }
+
+    #[test]
+    fn discontinuous_content_is_one_span_texts_are_pieces() {
+        use crate::exchange::parc;
+        let text = "“We won,” she said after the long count, “again.” Polls show a lead.";
+        let ann = "T1\tContent 0 9;41 49\t“We won,” “again.”\nT2\tSource 10 13\tshe\n\
+                   T3\tCue 14 18\tsaid\nT4\tAttribution 14 18\tsaid\n\
+                   E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n\
+                   T5\tSource 50 55\tPolls\nT6\tAttribution 56 60\tshow\n\
+                   E2\tAttribution:T6 Source:T5\n";
+        let p = parc::parse(ann, text).unwrap();
+        let gold = gold_from_parc(&p, text);
+        assert_eq!(gold.len(), 1, "the attribution without content is skipped");
+        let whole = gold[0].content.clone();
+        assert_eq!(
+            &text[whole.clone()],
+            "“We won,” she said after the long count, “again.”"
+        );
+        assert_eq!(gold[0].content_text, "“We won,” “again.”");
+        assert_eq!(gold[0].cue.as_deref(), Some("said"));
+        assert_eq!(gold[0].source.as_deref(), Some("she"));
+        // A draft of the whole passage matches; one of its second piece alone
+        // (12 of 57 bytes) does not.
+        let second = text.find("“again").unwrap()..whole.end;
+        assert_eq!(measure(&[d(whole, &[])], &gold).speech_found, 1);
+        assert_eq!(measure(&[d(second, &[])], &gold).speech_found, 0);
+    }
+
+    #[test]
+    fn empty_sides_score_one_and_figures_add() {
+        let f = measure(&[], &[]);
+        assert_eq!((f.precision(), f.recall(), f.speaker()), (1.0, 1.0, 1.0));
+        let mut a = measure(&[d(0..5, &[])], &[g(0..5, "“x”", None, Some("Ann"))]);
+        a.add(&measure(&[d(9..10, &[])], &[]));
+        assert_eq!(
+            (a.drafted, a.drafted_right, a.speech, a.direct),
+            (2, 1, 1, 1)
+        );
+        assert_eq!(a.speaker_named, 1);
+        let t = a.table();
+        assert!(
+            t.contains("precision") && t.contains("0.500") && t.contains("1 of 2"),
+            "{t}"
+        );
+    }
+}
