@@ -15,6 +15,7 @@ pub mod brat;
 // decides whether to change them.
 #[allow(clippy::tabs_in_doc_comments)]
 pub mod parc;
+pub mod parc_import;
 pub mod w3c;
 
 use std::collections::BTreeMap;
