@@ -89,7 +89,7 @@ pub enum Command {
     /// Score a story against a reference: precision, recall and F1 of quotes
     /// (per kind), speaker attribution, and links.
     #[command(
-        after_help = "Examples:\n  verso score draft.json annotations/carter.json\n  verso annotate articles/*.txt -o draft.json && verso score draft.json annotations/carter.json --json\n\nExit status: 0 scored, 2 a story could not be read."
+        after_help = "Examples:\n  verso score draft.json annotations/carter.json\n  verso annotate articles/*.txt -o draft.json && verso score draft.json annotations/carter.json --json\n  verso import X.ann --text X.txt -o gold.json && verso score draft.json gold.json --attributions\n\nExit status: 0 scored, 2 a story could not be read."
     )]
     Score {
         /// The story to score.
@@ -99,6 +99,11 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// The PolNeAR attribution measure instead: precision, recall, F1,
+        /// direct-quote recall and speaker, with quotes matching by a Jaccard
+        /// overlap of at least 0.3 (for a gold story imported from PARC/PolNeAR).
+        #[arg(long)]
+        attributions: bool,
     },
     /// Who gets heard: per speaker and article, quotes (direct, mixed, indirect),
     /// words quoted and their share; per story, the quotes another article carries
@@ -303,7 +308,12 @@ pub fn main() -> i32 {
         Some(Command::Annotate { articles, output }) => {
             crate::annotate::run(&articles, output.as_deref())
         }
-        Some(Command::Score { draft, gold, json }) => crate::score::run(&draft, &gold, json),
+        Some(Command::Score {
+            draft,
+            gold,
+            json,
+            attributions,
+        }) => crate::score::run(&draft, &gold, json, attributions),
         Some(Command::Stats { story, format }) => crate::stats::run(story.as_deref(), format),
         Some(Command::Export { to, story, output }) => {
             crate::exchange::run_export(to, story.as_deref(), output.as_deref())

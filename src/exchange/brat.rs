@@ -31,6 +31,9 @@
 //! ids `q1`, `q2`... in text order. A quote no relation attributes is a problem
 //! and is given to a speaker `unknown`. The article's id is the text file's
 //! stem.
+//!
+//! A file in the PARC style (PARC 3.0, PolNeAR: `Attribution` events joining
+//! `Source`, `Cue` and `Content`) is read by [`super::parc_import`] instead.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -87,6 +90,9 @@ pub fn import(file: &Path, texts: &[PathBuf]) -> Result<Imported, ImportError> {
     let ann = read_input(file)?;
     let text = crate::story::read_text(&txt)
         .map_err(|m| ImportError(format!("{}: {m}", txt.display())))?;
+    if super::parc::is_parc(&ann) {
+        return super::parc_import::import(&name, &ann, &txt, text);
+    }
     let map = CharMap::new(&text);
     let mut out = Imported::default();
 

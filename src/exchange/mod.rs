@@ -1,10 +1,12 @@
 //! Exchange with annotation tools: `verso export` and `verso import`.
 //!
 //! [`w3c`] writes a story as W3C Web Annotation JSON-LD and reads it back;
-//! [`brat`] reads brat standoff files (`.ann` beside its `.txt`). Importers build
-//! a [`StoryFile`] whose article `file` fields are absolute paths, plus the texts
-//! they read; [`run_import`] makes the paths relative to the output's folder,
-//! anchors the result like `verso check` would, and writes it atomically.
+//! [`brat`] reads brat standoff files (`.ann` beside its `.txt`), handing those
+//! in the PARC/PolNeAR attribution style ([`parc`]) to [`parc_import`].
+//! Importers build a [`StoryFile`] whose article `file` fields are absolute
+//! paths, plus the texts they read; [`run_import`] makes the paths relative to
+//! the output's folder, anchors the result like `verso check` would, and writes
+//! it atomically.
 //!
 //! Offsets exchanged with other tools are counted in Unicode code points (as
 //! FORMAT.md's `start`, the W3C TextPositionSelector and brat count them), never
@@ -15,6 +17,7 @@ pub mod brat;
 // decides whether to change them.
 #[allow(clippy::tabs_in_doc_comments)]
 pub mod parc;
+pub mod parc_import;
 pub mod w3c;
 
 use std::collections::BTreeMap;

@@ -10,6 +10,11 @@
 //! in both overlap the gold link's passages there; precision is the share of
 //! draft links matching some gold link, recall the share of gold links matched by
 //! some draft link. An empty side scores 1 (nothing to find, nothing wrong).
+//!
+//! `--attributions` reports the PolNeAR attribution measure instead
+//! ([`attribution`], [`attributions`]).
+
+pub mod attribution;
 
 pub mod attribution;
 
@@ -18,6 +23,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::exchange::parc_import::UNATTRIBUTED;
 use crate::story::{self, QuoteKind, Speaker, Story};
 
 /// Precision, recall and F1 of one category.
@@ -203,6 +209,110 @@ pub fn score(draft: &Story, gold: &Story) -> Score {
     }
 }
 
+/// The PolNeAR attribution measure ([`attribution::measure`]) of `draft`
+/// against `gold`, summed over articles paired as [`score`] pairs them. Draft
+/// quotes carry their speaker's name and aliases; gold quotes are attributions
+/// with content = the quote's span, cue = its cue, source = its speaker's name
+/// (none for the speaker [`UNATTRIBUTED`]). A draft article without a gold one
+/// counts its quotes as wrong; a gold article without a draft one, its
+/// attributions as missed.
+pub fn attributions(draft: &Story, gold: &Story) -> attribution::AttributionFigures {
+    let map = pair_articles(draft, gold);
+    let mut sum = attribution::AttributionFigures::default();
+    for (da, ga) in map.iter().enumerate() {
+        let g = ga.map(|ga| gold_attributions(gold, ga)).unwrap_or_default();
+        sum.add(&attribution::measure(&draft_quotes(draft, da), &g));
+    }
+    for ga in (0..gold.articles.len()).filter(|ga| !map.contains(&Some(*ga))) {
+        sum.add(&attribution::measure(&[], &gold_attributions(gold, ga)));
+    }
+    sum
+}
+
+fn draft_quotes(story: &Story, article: usize) -> Vec<attribution::DraftQuote> {
+    story
+        .quotes
+        .iter()
+        .filter(|q| q.article == article)
+        .map(|q| {
+            let s = &story.speakers[q.speaker];
+            attribution::DraftQuote {
+                range: q.range.clone(),
+                names: std::iter::once(&s.name)
+                    .chain(&s.aliases)
+                    .cloned()
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn gold_attributions(story: &Story, article: usize) -> Vec<attribution::GoldAttribution> {
+    let text = &story.articles[article].text;
+    story
+        .quotes
+        .iter()
+        .filter(|q| q.article == article)
+        .map(|q| {
+            let s = &story.speakers[q.speaker];
+            attribution::GoldAttribution {
+                content: q.range.clone(),
+                content_text: text[q.range.clone()].to_string(),
+                cue: q.cue.clone(),
+                source: (s.id != UNATTRIBUTED).then(|| s.name.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The attribution figures as a table, or as JSON: the counts and the ratios.
+fn attributions_text(d: &Story, g: &Story, json: bool) -> String {
+    let f = attributions(d, g);
+    if !json {
+        return format!(
+            "{} scored against {} (attributions, the PolNeAR measure)\n\n{}",
+            d.source,
+            g.source,
+            f.table()
+        );
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        #[serde(flatten)]
+        counts: &'a attribution::AttributionFigures,
+        precision: f64,
+        recall: f64,
+        f1: f64,
+        direct_recall: f64,
+        speaker: f64,
+    }
+    let out = Out {
+        counts: &f,
+        precision: f.precision(),
+        recall: f.recall(),
+        f1: f.f1(),
+        direct_recall: f.direct_recall(),
+        speaker: f.speaker(),
+    };
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&out).expect("figures serialise")
+    )
+}
+
+/// The quote, speaker and link scores, as a table or JSON.
+fn scores_text(d: &Story, g: &Story, json: bool) -> String {
+    let s = score(d, g);
+    if json {
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&s).expect("scores serialise")
+        )
+    } else {
+        table(&s, &d.source, &g.source)
+    }
+}
+
 /// The score as a table that fits 80 columns.
 pub fn table(s: &Score, draft: &str, gold: &str) -> String {
     let mut out = format!("{draft} scored against {gold}\n\n");
@@ -232,8 +342,9 @@ pub fn table(s: &Score, draft: &str, gold: &str) -> String {
     out
 }
 
-/// `verso score`: returns the exit code.
-pub fn run(draft: &Path, gold: &Path, json: bool) -> i32 {
+/// `verso score`: returns the exit code. `attributions`: the PolNeAR
+/// attribution measure instead of the quote, speaker and link scores.
+pub fn run(draft: &Path, gold: &Path, json: bool, attributions: bool) -> i32 {
     let mut stories = Vec::new();
     for p in [draft, gold] {
         match story::load(p) {
@@ -258,14 +369,10 @@ pub fn run(draft: &Path, gold: &Path, json: bool) -> i32 {
             );
         }
     }
-    let s = score(d, g);
-    let text = if json {
-        format!(
-            "{}\n",
-            serde_json::to_string_pretty(&s).expect("scores serialise")
-        )
+    let text = if attributions {
+        attributions_text(d, g, json)
     } else {
-        table(&s, &d.source, &g.source)
+        scores_text(d, g, json)
     };
     // Not print!: it panics when standard output is a closed pipe.
     match crate::fsutil::emit(None, &text) {
