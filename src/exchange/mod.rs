@@ -15,7 +15,6 @@
 pub mod brat;
 // parc.rs shows brat lines with their tabs in its doc comment; its owner
 // decides whether to change them.
-#[allow(clippy::tabs_in_doc_comments)]
 pub mod parc;
 pub mod parc_import;
 pub mod w3c;

@@ -3,11 +3,13 @@
 //! `Attribution-no-source`) event.
 //!
 //! ```text
-//! T1	Source 89 106	The New York Post
-//! T2	Cue 107 114	reports
-//! T3	Content 115 290	that Hillary Clinton's team avoided ...
-//! E1	Attribution:T4 Content:T3 Cue:T2 Source:T1
+//! T1  Source 89 106   The New York Post
+//! T2  Cue 107 114     reports
+//! T3  Content 115 290 that Hillary Clinton's team avoided ...
+//! E1  Attribution:T4 Content:T3 Cue:T2 Source:T1
 //! ```
+//!
+//! (fields separated by tabs)
 //!
 //! Offsets count code points; a span may be discontinuous (`10 20;25 40`), and
 //! a span's text may run over several lines of the file (it holds newlines).

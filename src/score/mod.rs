@@ -16,8 +16,6 @@
 
 pub mod attribution;
 
-pub mod attribution;
-
 use std::ops::Range;
 use std::path::Path;
 
