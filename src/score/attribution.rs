@@ -144,7 +144,7 @@ fn jaccard(a: &Range<usize>, b: &Range<usize>) -> (usize, usize) {
 }
 
 /// Jaccard >= 0.3, in integers so that exactly 0.3 counts.
-fn matches(a: &Range<usize>, b: &Range<usize>) -> bool {
+pub fn matches(a: &Range<usize>, b: &Range<usize>) -> bool {
     let (i, u) = jaccard(a, b);
     i > 0 && 10 * i >= 3 * u
 }

@@ -326,8 +326,8 @@ fn paragraph(
         o.add(
             18,
             &[
-                left.is_some().then_some("l").unwrap_or("-"),
-                right.is_some().then_some("r").unwrap_or("-"),
+                if left.is_some() { "l" } else { "-" },
+                if right.is_some() { "r" } else { "-" },
                 inq,
             ],
         );

@@ -117,7 +117,7 @@ pub fn features(p: &Passage) -> Vec<u32> {
         hash(5, &[rule, kind]),
         hash(6, &[&cue]),
         hash(7, &[source]),
-        hash(8, &[source, p.cue.is_some().then_some("c").unwrap_or("-")]),
+        hash(8, &[source, if p.cue.is_some() { "c" } else { "-" }]),
         hash(9, &[&first]),
         hash(10, &[&last]),
         hash(11, &[&before]),

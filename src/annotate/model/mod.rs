@@ -137,11 +137,11 @@ impl Model {
         for i in 1..n {
             let mut next = [f32::NEG_INFINITY; TAGS];
             for b in 0..TAGS {
-                for a in 0..TAGS {
-                    if !allowed(Some(a as u8), b as u8) || score[a] == f32::NEG_INFINITY {
+                for (a, &prev) in score.iter().enumerate() {
+                    if !allowed(Some(a as u8), b as u8) || prev == f32::NEG_INFINITY {
                         continue;
                     }
-                    let s = score[a] + self.trans[a * TAGS + b];
+                    let s = prev + self.trans[a * TAGS + b];
                     if s > next[b] {
                         next[b] = s;
                         back[i][b] = a as u8;

@@ -10,7 +10,7 @@ use super::train::{Example, gold_tags, load_split, perceptron, shuffle};
 use crate::annotate::tagged::candidates;
 use crate::annotate::tagger_input;
 use crate::exchange::CharMap;
-use crate::score::attribution::{AttributionFigures, DraftQuote, gold_from_parc, measure};
+use crate::score::attribution::{AttributionFigures, DraftQuote, gold_from_parc, matches, measure};
 use crate::story::QuoteKind;
 use std::ops::Range;
 
@@ -80,23 +80,13 @@ fn filter_data(
             for (pi, (seq, _)) in p.seqs.iter().enumerate() {
                 let tags = m.tag(seq);
                 for c in candidates(&ex.text, pi, seq, &tags, rule) {
-                    let right = gold.iter().any(|g| jaccard(g, &c.range) >= 0.3);
+                    let right = gold.iter().any(|g| matches(&c.range, g));
                     out.push((c.feats, right));
                 }
             }
         }
     }
     out
-}
-
-fn jaccard(a: &Range<usize>, b: &Range<usize>) -> f64 {
-    let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start));
-    let union = a.end.max(b.end) - a.start.min(b.start);
-    if union == 0 {
-        0.0
-    } else {
-        inter as f64 / union as f64
-    }
 }
 
 /// `verso model train DATA -o OUT`: returns the exit code.
@@ -221,9 +211,6 @@ pub fn eval(data: &Path, split: &str, json: bool) -> i32 {
         match run {
             Ok(draft) => {
                 let gold = gold_from_parc(&ex.parc, &ex.text);
-                if std::env::var_os("VERSO_EVAL_DEBUG").is_some() {
-                    debug_errors(&ex.text, &draft, &gold);
-                }
                 total.add(&measure(&draft, &gold))
             }
             Err(_) => failed.push(article.to_string()),
@@ -244,81 +231,4 @@ pub fn eval(data: &Path, split: &str, json: bool) -> i32 {
         }
     }
     if failed.is_empty() { 0 } else { 1 }
-}
-
-fn debug_errors(
-    text: &str,
-    draft: &[DraftQuote],
-    gold: &[crate::score::attribution::GoldAttribution],
-) {
-    let jac = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
-        let i = a.end.min(b.end).saturating_sub(a.start.max(b.start));
-        i as f64 / (a.end.max(b.end) - a.start.min(b.start)) as f64
-    };
-    for d in draft {
-        let best = gold
-            .iter()
-            .map(|g| (jac(&d.range, &g.content), g))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if best.is_none_or(|b| b.0 < 0.3) {
-            let o = best
-                .filter(|b| b.0 > 0.0)
-                .map(|b| text[b.1.content.clone()].to_string())
-                .unwrap_or_default();
-            eprintln!(
-                "FP\t{:.2}\t{}\t|| {}",
-                best.map_or(0.0, |b| b.0),
-                &text[d.range.clone()],
-                o
-            );
-        }
-    }
-    for g in gold
-        .iter()
-        .filter(|g| crate::score::attribution::is_speech(g))
-    {
-        if let (Some(src), Some((j, d))) = (
-            &g.source,
-            draft
-                .iter()
-                .map(|d| (jac(&d.range, &g.content), d))
-                .max_by(|a, b| a.0.total_cmp(&b.0)),
-        ) {
-            if j >= 0.3 && !crate::score::attribution::is_pronoun(src) {
-                let lw = |s: &str| {
-                    s.to_lowercase()
-                        .split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| w.chars().count() >= 3)
-                        .map(String::from)
-                        .collect::<Vec<_>>()
-                };
-                let sw = lw(src);
-                if !d.names.iter().any(|n| lw(n).iter().any(|w| sw.contains(w))) {
-                    eprintln!(
-                        "SPK\t{src}\t{:?}\t{}",
-                        d.names,
-                        &text[d.range.clone()].chars().take(80).collect::<String>()
-                    );
-                }
-            }
-        }
-        let best = draft
-            .iter()
-            .map(|d| (jac(&d.range, &g.content), d))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if best.is_none_or(|b| b.0 < 0.3) {
-            let o = best
-                .filter(|b| b.0 > 0.0)
-                .map(|b| text[b.1.range.clone()].to_string())
-                .unwrap_or_default();
-            eprintln!(
-                "FN\t{:.2}\t{}\t[{}] [{}]\t|| {}",
-                best.map_or(0.0, |b| b.0),
-                g.content_text,
-                g.cue.clone().unwrap_or_default(),
-                g.source.clone().unwrap_or_default(),
-                o
-            );
-        }
-    }
 }
