@@ -200,6 +200,9 @@ pub enum ModelCommand {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// List on standard error each false, missed and misattributed quote.
+        #[arg(long)]
+        errors: bool,
     },
 }
 
@@ -334,9 +337,12 @@ pub fn main() -> i32 {
             output,
             epochs,
         })) => crate::annotate::model::run::train(&data, &output, epochs),
-        Some(Command::Model(ModelCommand::Eval { data, split, json })) => {
-            crate::annotate::model::run::eval(&data, &split, json)
-        }
+        Some(Command::Model(ModelCommand::Eval {
+            data,
+            split,
+            json,
+            errors,
+        })) => crate::annotate::model::run::eval(&data, &split, json, errors),
         None => read(&cli.files, cli.config.as_deref(), cli.fresh),
     }
 }

@@ -190,6 +190,34 @@ pub fn measure(draft: &[DraftQuote], gold: &[GoldAttribution]) -> AttributionFig
     f
 }
 
+/// What the measure counts against a draft, one line each: drafted quotes
+/// matching no attribution (`false`), speech attributions no quote matches
+/// (`missed`), and matched ones whose speaker shares no word with the named
+/// source (`speaker`). Texts are cut to 100 characters.
+pub fn mistakes(text: &str, draft: &[DraftQuote], gold: &[GoldAttribution]) -> Vec<String> {
+    let cut = |r: &Range<usize>| text[r.clone()].chars().take(100).collect::<String>();
+    let mut out = Vec::new();
+    for d in draft
+        .iter()
+        .filter(|d| !gold.iter().any(|g| matches(&d.range, &g.content)))
+    {
+        out.push(format!("false\t{}", cut(&d.range)));
+    }
+    for g in gold.iter().filter(|g| is_speech(g)) {
+        let source = g.source.as_deref().unwrap_or("");
+        match best_match(draft, g) {
+            None => out.push(format!("missed\t{}\t[{source}]", cut(&g.content))),
+            Some(d) if is_named(source) && !shares_a_word(&d.names, source) => out.push(format!(
+                "speaker\t{}\t[{source}] drafted {:?}",
+                cut(&g.content),
+                d.names
+            )),
+            Some(_) => {}
+        }
+    }
+    out
+}
+
 /// The texts of `parts` joined by a space.
 fn pieces(text: &str, parts: &[Range<usize>]) -> String {
     parts

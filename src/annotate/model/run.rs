@@ -10,7 +10,9 @@ use super::train::{Example, gold_tags, load_split, perceptron, shuffle};
 use crate::annotate::tagged::candidates;
 use crate::annotate::tagger_input;
 use crate::exchange::CharMap;
-use crate::score::attribution::{AttributionFigures, DraftQuote, gold_from_parc, matches, measure};
+use crate::score::attribution::{
+    AttributionFigures, DraftQuote, gold_from_parc, matches, measure, mistakes,
+};
 use crate::story::QuoteKind;
 use std::ops::Range;
 
@@ -188,7 +190,7 @@ fn drafted(text: &str, name: &str) -> Vec<DraftQuote> {
 /// once (the first annotation file of an article annotated twice) and prints
 /// the corpus measure; an article whose draft panics is named, and the exit
 /// code is then 1. Returns the exit code.
-pub fn eval(data: &Path, split: &str, json: bool) -> i32 {
+pub fn eval(data: &Path, split: &str, json: bool, errors: bool) -> i32 {
     let t0 = Instant::now();
     let examples = match load_split(data, split) {
         Ok(e) => e,
@@ -211,6 +213,11 @@ pub fn eval(data: &Path, split: &str, json: bool) -> i32 {
         match run {
             Ok(draft) => {
                 let gold = gold_from_parc(&ex.parc, &ex.text);
+                if errors {
+                    for m in mistakes(&ex.text, &draft, &gold) {
+                        eprintln!("{article}\t{m}");
+                    }
+                }
                 total.add(&measure(&draft, &gold))
             }
             Err(_) => failed.push(article.to_string()),
