@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::lexicon as lx;
 use super::model::features::Seq;
 use super::model::filter::{self, Filter, Passage};
 use super::model::{B_CONTENT, B_CUE, B_SOURCE, Model, O, role};
@@ -259,16 +260,33 @@ pub fn find(
             if c.kind != QuoteKind::Direct && score <= 0.0 {
                 continue;
             }
-            // Where the rules drafted a quote too, theirs stands: they know the
-            // conventions of wire copy and tie cues to speakers closely.
-            if let Some(f) = rules.iter().find(|f| overlaps(&f.range, &c.range)) {
-                if !out.iter().any(|o: &Found| o.range == f.range) {
+            // Where the rules drafted the passage too, they name the speaker
+            // and the cue (they tie cues to speakers closely); the tagger's span
+            // stands unless it joins several rule quotes (`"A," she said. "B"`
+            // stays two quotes, as the rules and the story files have them).
+            let mut ruled = rules.iter().filter(|f| overlaps(&f.range, &c.range));
+            if let Some(f) = ruled.next() {
+                let several = ruled.next().is_some();
+                for f in std::iter::once(f).chain(ruled) {
                     last_in_par = Some(f.speaker);
-                    out.push(f.clone());
+                    let range = if several {
+                        f.range.clone()
+                    } else {
+                        c.range.clone()
+                    };
+                    if !out.iter().any(|o: &Found| overlaps(&o.range, &range)) {
+                        let kind = if several { f.kind } else { c.kind };
+                        out.push(Found {
+                            range,
+                            kind,
+                            ..f.clone()
+                        });
+                    }
                 }
                 continue;
             }
-            // The tagger alone speaks only where it found who: a source of its own.
+            // Alone, the tagger speaks where it found who (a source of its own)
+            // or where the words are a quotation.
             if c.reading.source.is_none() && c.kind != QuoteKind::Direct {
                 continue;
             }
@@ -278,7 +296,6 @@ pub fn find(
                 .source
                 .as_ref()
                 .and_then(|s| source_speaker(&seq.toks[s.clone()], text, reg, &salient))
-                .or_else(|| rule_speaker(rules, &c.range))
                 .or(last_in_par)
                 .or_else(|| salient.last().copied());
             let Some(speaker) = speaker else { continue };
@@ -295,7 +312,7 @@ pub fn find(
         }
     }
     // Rule-drafted quotes the tagger passed over.
-    for f in rules.iter().filter(|f| RULES_ALONE.contains(&f.kind)) {
+    for f in rules {
         if !out.iter().any(|o| overlaps(&o.range, &f.range)) {
             out.push(f.clone());
         }
@@ -303,9 +320,6 @@ pub fn find(
     out.sort_by_key(|f| (f.range.start, f.range.end));
     out
 }
-
-/// The kinds of rule-drafted quote kept where the tagger found nothing.
-const RULES_ALONE: &[QuoteKind] = &[QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect];
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
@@ -320,6 +334,24 @@ fn source_speaker(
 ) -> Option<usize> {
     let (first, last) = (toks.first()?, toks.last()?);
     let words = &text[first.start..last.end];
+    // A relative pronoun, a possessive or a stray lowercase word names no one
+    // by itself: the caller falls back on the rules and on who spoke last.
+    if let [one] = toks {
+        let w = one.text(text).to_lowercase();
+        let known = lx::is_group(&w) || lx::is_org(&w) || lx::is_title(&w);
+        if !one.text(text).starts_with(char::is_uppercase)
+            && !known
+            && !matches!(w.as_str(), "he" | "she" | "they" | "it")
+        {
+            return None;
+        }
+        if matches!(
+            w.as_str(),
+            "their" | "its" | "his" | "her" | "you" | "we" | "i" | "who" | "which" | "that"
+        ) {
+            return None;
+        }
+    }
     match interpret(toks, text) {
         Some(np @ (Np::Pronoun(_) | Np::It | Np::They)) => reg.resolve(&np, salient),
         Some(np) => Some(
@@ -329,13 +361,4 @@ fn source_speaker(
         None if words.chars().any(char::is_alphabetic) => Some(reg.unnamed(words)),
         None => None,
     }
-}
-
-/// The speaker the rules gave a quote overlapping `range`.
-fn rule_speaker(rules: &[Found], range: &Range<usize>) -> Option<usize> {
-    rules
-        .iter()
-        .filter(|f| f.range.start < range.end && range.start < f.range.end)
-        .map(|f| f.speaker)
-        .next()
 }

@@ -91,13 +91,24 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// A short line without closing punctuation: a headline or a byline.
+/// A short line without closing punctuation: a headline or a byline. A
+/// quoted sentence signed after a dash (`"We won." ― Ann Lee`) is not one.
 pub fn is_headline(par: &str) -> bool {
     let last = par.chars().next_back().unwrap_or('.');
-    !matches!(
-        last,
-        '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ','
-    ) && par.split_whitespace().count() < 16
+    let signed = par.starts_with(is_double_quote)
+        && [".", "!", "?", ","].iter().any(|p| {
+            ['"', '”'].iter().any(|q| {
+                ["—", "―", "–", "-"].iter().any(|d| {
+                    par.contains(&format!("{p}{q} {d}")) || par.contains(&format!("{p}{q}{d}"))
+                })
+            })
+        });
+    !signed
+        && !matches!(
+            last,
+            '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ','
+        )
+        && par.split_whitespace().count() < 16
 }
 
 pub fn is_double_quote(c: char) -> bool {

@@ -135,6 +135,7 @@ impl Ctx<'_> {
                 .copied()
                 .filter(|q| is_direct(text, par, *q))
                 .collect();
+            let byline = self.byline(par);
             let mut last_in_par: Option<usize> = None;
             let mut first_quote = true;
             let unattributed_from = self.out.len();
@@ -147,7 +148,9 @@ impl Ctx<'_> {
                     near_direct.around(&sent.range),
                 );
                 for q in direct.iter().filter(|q| sent.range.contains(&q.start)) {
-                    let cue = self.cue_next_to(sent, *q, direct);
+                    let cue = self
+                        .cue_next_to(sent, *q, direct)
+                        .or_else(|| byline.clone());
                     let fallback = if first_quote { colon.take() } else { None };
                     let continues =
                         first_quote && chain.is_some() && par_starts_with_quote(text, par);
@@ -231,6 +234,41 @@ impl Ctx<'_> {
             speaker,
         });
         self.out.len() - 1
+    }
+
+    /// A paragraph that ends in a dash and a name after its last quotation
+    /// (`"...," ― Carla Sanchez.`: letters, comments, lists of voices) names
+    /// the speaker of its quotations.
+    fn byline(&mut self, par: &Par) -> Option<(usize, String)> {
+        let text = self.text;
+        let last = par.spans.last().filter(|q| q.closed)?;
+        let toks: Vec<Tok> = par
+            .sents
+            .iter()
+            .flat_map(|s| &s.toks)
+            .copied()
+            .filter(|t| t.start >= last.end)
+            .collect();
+        let (dash, rest) = toks.split_first()?;
+        if !matches!(dash.text(text), "—" | "―" | "–" | "-") {
+            return None;
+        }
+        let name_end = rest.iter().rposition(|t| t.word)? + 1;
+        let name = &rest[..name_end];
+        if rest[name_end..].iter().any(|t| t.text(text) != ".") || name.len() > 8 {
+            return None;
+        }
+        let np = interpret(name, text)?;
+        if matches!(np, Np::Pronoun(_) | Np::It | Np::They) {
+            return None;
+        }
+        let id = self.reg.resolve(&np, &self.salient.0).or_else(|| {
+            let Np::Person { full, .. } = &np else {
+                return None;
+            };
+            Some(self.reg.unnamed(full))
+        })?;
+        Some((id, text[dash.start..name[name.len() - 1].end].to_string()))
     }
 
     /// The body a `... statement:` line names, or the current subject.
