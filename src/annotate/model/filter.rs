@@ -31,6 +31,8 @@ pub struct Passage<'a> {
     pub rule: Option<QuoteKind>,
     /// Its paragraph's index in the article.
     pub par: usize,
+    /// The tagger's margins over the passage's tokens: their mean and least.
+    pub confidence: (f32, f32),
 }
 
 fn hash(template: u8, parts: &[&str]) -> u32 {
@@ -55,6 +57,12 @@ fn size(n: usize) -> &'static str {
         20..=39 => "20-39",
         _ => "40+",
     }
+}
+
+/// A margin on a log scale: its sign and the whole part of log2(1 + |m|).
+fn level(m: f32) -> String {
+    let l = (1.0 + m.abs()).log2().floor() as i32;
+    format!("{}", if m < 0.0 { -l - 1 } else { l })
 }
 
 /// The feature buckets of a passage.
@@ -128,6 +136,10 @@ pub fn features(p: &Passage) -> Vec<u32> {
         hash(16, &[size(p.content.len())]),
         hash(17, &[&cue, source]),
         hash(18, &[rule, sz]),
+        hash(19, &[&level(p.confidence.0)]),
+        hash(20, &[&level(p.confidence.1)]),
+        hash(21, &[&level(p.confidence.0), rule]),
+        hash(22, &[&level(p.confidence.1), kind]),
     ]
 }
 

@@ -122,7 +122,29 @@ impl Model {
 
     /// The best tag sequence (Viterbi, with the BIO constraints).
     pub fn tag(&self, seq: &Seq) -> Vec<u8> {
+        self.tag_scored(seq).0
+    }
+
+    /// The best tag sequence, and at each token how far its tag's score
+    /// stands above the next best tag's (the tagger's confidence there).
+    pub fn tag_scored(&self, seq: &Seq) -> (Vec<u8>, Vec<f32>) {
         let em = self.emissions(seq);
+        let tags = self.viterbi(&em);
+        let margins = tags
+            .iter()
+            .zip(&em)
+            .map(|(&t, e)| {
+                let other = (0..TAGS)
+                    .filter(|&k| k != t as usize)
+                    .map(|k| e[k])
+                    .fold(f32::NEG_INFINITY, f32::max);
+                e[t as usize] - other
+            })
+            .collect();
+        (tags, margins)
+    }
+
+    fn viterbi(&self, em: &[[f32; TAGS]]) -> Vec<u8> {
         let n = em.len();
         if n == 0 {
             return Vec::new();

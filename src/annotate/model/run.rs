@@ -80,8 +80,8 @@ fn filter_data(
                     .map(|(_, k)| *k)
             };
             for (pi, (seq, _)) in p.seqs.iter().enumerate() {
-                let tags = m.tag(seq);
-                for c in candidates(&ex.text, pi, seq, &tags, rule) {
+                let (tags, margins) = m.tag_scored(seq);
+                for c in candidates(&ex.text, pi, seq, (&tags, &margins), rule) {
                     let right = gold.iter().any(|g| matches(&c.range, g));
                     out.push((c.feats, right));
                 }

@@ -1,0 +1,91 @@
+//! Styles of attribution that real news uses, each drafted from a short text
+//! of our own: the quote is found and goes to the right speaker.
+
+use verso::annotate::draft;
+use verso::story::format::StoryFile;
+
+fn story(text: &str) -> StoryFile {
+    draft(&[("a.txt".to_string(), text.to_string())])
+}
+
+/// The name of the speaker of the quote whose text holds `part`.
+fn speaker_of(s: &StoryFile, part: &str) -> String {
+    let q = s
+        .quotes
+        .iter()
+        .find(|q| q.selector.text.contains(part))
+        .unwrap_or_else(|| panic!("no quote holding {part:?} in {}", s.to_json()));
+    let sp = s.speakers.iter().find(|p| p.id == q.speaker).unwrap();
+    sp.name.clone()
+}
+
+#[test]
+fn a_quotation_after_a_colon_goes_to_the_sentence_that_names_the_speaker() {
+    let s = story(
+        "Governor Maria Lopez arrived in the flooded valley on Tuesday.\n\n\
+         Lopez had a blunt message for the insurers: \"Pay the farmers what you owe them, and pay it this month.\"\n",
+    );
+    assert_eq!(speaker_of(&s, "Pay the farmers"), "Maria Lopez");
+}
+
+#[test]
+fn a_quotation_alone_in_its_paragraph_continues_the_previous_speaker() {
+    let s = story(
+        "\"We have never seen water this high,\" said fire chief Tom Brennan.\n\n\
+         \"The levee held for six hours, and then it simply gave way under us.\"\n",
+    );
+    assert_eq!(speaker_of(&s, "The levee held"), "Tom Brennan");
+}
+
+#[test]
+fn inverted_attribution_with_a_title() {
+    let s = story(
+        "\"The treaty protects both countries,\" says Mr. Powell, who negotiated it.\n\n\
+         \"It is a surrender dressed up as a deal,\" said Sen. Cruz on Monday.\n",
+    );
+    assert_eq!(speaker_of(&s, "The treaty protects"), "Powell");
+    assert_eq!(speaker_of(&s, "a surrender dressed"), "Cruz");
+}
+
+#[test]
+fn as_x_said_introduces_a_quotation() {
+    let s = story(
+        "Council member Dana Whitfield voted against the budget.\n\n\
+         As Whitfield said on Monday, \"No city can borrow its way out of a deficit.\"\n",
+    );
+    assert_eq!(speaker_of(&s, "No city can borrow"), "Dana Whitfield");
+}
+
+#[test]
+fn according_to_names_the_source() {
+    let s = story(
+        "The plant will close by March, according to Harold Kim, the company's chief operating officer.\n",
+    );
+    assert_eq!(speaker_of(&s, "The plant will close"), "Harold Kim");
+}
+
+#[test]
+fn speech_verbs_beyond_said() {
+    let s = story(
+        "Economist Priya Natarajan is predicting a recession by the spring.\n\n\
+         Union leader Frank Ortiz warned that the strike could last for weeks.\n\n\
+         Mayor Lena Park kept insisting that the budget was balanced.\n",
+    );
+    assert_eq!(
+        speaker_of(&s, "a recession by the spring"),
+        "Priya Natarajan"
+    );
+    assert_eq!(speaker_of(&s, "the strike could last"), "Frank Ortiz");
+    assert_eq!(speaker_of(&s, "the budget was balanced"), "Lena Park");
+}
+
+#[test]
+fn a_quotation_signed_after_a_dash() {
+    let s = story(
+        "We asked readers what they thought of the debate.\n\n\
+         \u{201c}It was the worst night of television I have seen.\u{201d} \u{2015} Carla Mendes\n\n\
+         \"He never answered a single question.\" - John Okafor\n",
+    );
+    assert_eq!(speaker_of(&s, "the worst night"), "Carla Mendes");
+    assert_eq!(speaker_of(&s, "never answered"), "John Okafor");
+}
