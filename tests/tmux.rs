@@ -95,13 +95,17 @@ impl Tmux {
     }
 
     /// Polls the screen until `ok` holds (5 s at most).
+    /// The screen once it shows what `ok` wants and has settled: two
+    /// captures in a row the same, so a frame drawn halfway is never taken.
     fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(5);
+        let mut last: Option<String> = None;
         loop {
             let s = self.screen();
-            if ok(&s) {
+            if ok(&s) && last.as_deref() == Some(s.as_str()) {
                 return s;
             }
+            last = Some(s.clone());
             assert!(
                 Instant::now() < deadline,
                 "timed out waiting for {what}; screen:\n{s}"
