@@ -89,3 +89,23 @@ fn a_quotation_signed_after_a_dash() {
     assert_eq!(speaker_of(&s, "the worst night"), "Carla Mendes");
     assert_eq!(speaker_of(&s, "never answered"), "John Okafor");
 }
+
+#[test]
+fn a_stray_quotation_mark_is_no_quote() {
+    // An excerpt quoted over several paragraphs, its marks unbalanced.
+    let s = story(
+        "Reporter Ann Hale wrote about the couple.\n\n\
+         \"She watched the speech with her sister.\n\n\
+         Both cheered when he came on.\u{201d}\n\n\
+         Kevin was asleep by then.\"\n\n\
+         \u{201c}Here he is,\u{201d} she said.\n",
+    );
+    assert!(!s.quotes.is_empty(), "{}", s.to_json());
+    for q in &s.quotes {
+        assert!(
+            q.selector.text.chars().any(char::is_alphanumeric),
+            "a quote of marks alone: {:?}",
+            q.selector.text
+        );
+    }
+}

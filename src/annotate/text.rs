@@ -222,6 +222,9 @@ pub fn quote_spans(text: &str, par: Range<usize>, single: bool) -> Vec<QSpan> {
             closed: false,
         });
     }
+    // A quotation quotes something: a stray mark (`.”` closing a quotation the
+    // paragraph never opened) is no quotation.
+    out.retain(|q| text[q.start..q.end].chars().any(char::is_alphanumeric));
     out
 }
 
