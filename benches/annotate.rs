@@ -59,6 +59,11 @@ pub fn text(seed: &str, size: usize, salt: usize) -> String {
 }
 
 fn bench(c: &mut Criterion) {
+    // One news article of about 6 kB: the size of a typical report.
+    let one = vec![("a.txt".to_string(), text(THREAT, 6_000, 0))];
+    c.bench_function("annotate one 6 kB article", |b| {
+        b.iter(|| verso::annotate::draft(&one))
+    });
     let mut g = c.benchmark_group("annotate two articles");
     g.sample_size(10);
     for size in [10_000usize, 100_000, 1_000_000] {
