@@ -381,6 +381,11 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// The most words a source may have to name a body or someone unnamed
+/// (`the Roper Center for Public Opinion Research`); longer ones are clauses
+/// the tagger took for a source.
+const MAX_UNNAMED_WORDS: usize = 8;
+
 /// The speaker a source's words name.
 fn source_speaker(
     toks: &[Tok],
@@ -388,6 +393,18 @@ fn source_speaker(
     reg: &mut Registry,
     salient: &[usize],
 ) -> Option<usize> {
+    // `Alan Cole, an economist at the Tax Foundation,`: the name before the
+    // apposition names the speaker.
+    let toks = match toks.iter().position(|t| t.text(text) == ",") {
+        Some(k) if k > 0 && matches!(interpret(&toks[..k], text), Some(Np::Person { .. })) => {
+            &toks[..k]
+        }
+        _ => toks,
+    };
+    let toks = match toks.iter().rposition(|t| t.word) {
+        Some(k) => &toks[..=k],
+        None => return None,
+    };
     let (first, last) = (toks.first()?, toks.last()?);
     let words = &text[first.start..last.end];
     // A relative pronoun, a possessive or a stray lowercase word names no one
@@ -408,13 +425,16 @@ fn source_speaker(
             return None;
         }
     }
+    // A source no rule reads as a name becomes a speaker named by its words
+    // (`a senior aide`, `polls`), if it is short enough to be a name at all.
+    let short = toks.iter().filter(|t| t.word).count() <= MAX_UNNAMED_WORDS;
     match interpret(toks, text) {
         Some(np @ (Np::Pronoun(_) | Np::It | Np::They)) => reg.resolve(&np, salient),
-        Some(np) => Some(
-            reg.resolve(&np, salient)
-                .unwrap_or_else(|| reg.unnamed(words)),
-        ),
-        None if words.chars().any(char::is_alphabetic) => Some(reg.unnamed(words)),
+        Some(Np::Body(_) | Np::Descriptive(_)) if !short => None,
+        Some(np) => reg
+            .resolve(&np, salient)
+            .or_else(|| short.then(|| reg.unnamed(words))),
+        None if short && words.chars().any(char::is_alphabetic) => Some(reg.unnamed(words)),
         None => None,
     }
 }
