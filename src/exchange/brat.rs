@@ -38,8 +38,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{CharMap, ImportError, Imported, absolute, read_input, unique_id};
-use crate::story::format::{ArticleEntry, QuoteEntry, Selector, SpeakerEntry, StoryFile, VERSION};
+use super::{CharMap, ImportError, Imported, read_input, unique_id};
+use crate::story::format::{QuoteEntry, Selector, SpeakerEntry};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -389,19 +389,6 @@ pub fn import(file: &Path, texts: &[PathBuf]) -> Result<Imported, ImportError> {
             },
         });
     }
-    let abs = absolute(&txt);
-    out.story = StoryFile {
-        version: VERSION,
-        title: None,
-        articles: vec![ArticleEntry {
-            id: article,
-            file: abs.display().to_string(),
-            ..ArticleEntry::default()
-        }],
-        speakers,
-        quotes,
-        links: Vec::new(),
-    };
-    out.texts = vec![(abs, text)];
+    out.one_article(article, &txt, text, speakers, quotes);
     Ok(out)
 }

@@ -236,6 +236,34 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
+impl Imported {
+    /// Sets the story to one article, `id`, read from `txt`, with its speakers
+    /// and quotes (the brat importers' result).
+    pub fn one_article(
+        &mut self,
+        id: String,
+        txt: &Path,
+        text: String,
+        speakers: Vec<SpeakerEntry>,
+        quotes: Vec<QuoteEntry>,
+    ) {
+        let abs = absolute(txt);
+        self.story = StoryFile {
+            version: VERSION,
+            title: None,
+            articles: vec![ArticleEntry {
+                id,
+                file: abs.display().to_string(),
+                ..ArticleEntry::default()
+            }],
+            speakers,
+            quotes,
+            links: Vec::new(),
+        };
+        self.texts = vec![(abs, text)];
+    }
+}
+
 /// An input that cannot be read at all (exit code 2): the message names the file
 /// and, where it can, the place in it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -48,6 +48,17 @@ impl Attribution {
     }
 }
 
+/// The texts of `parts` joined by a space, with runs of white space (a span
+/// over a line break) made one space.
+pub fn pieces(text: &str, parts: &[Range<usize>]) -> String {
+    let joined: Vec<&str> = parts.iter().map(|r| &text[r.clone()]).collect();
+    joined
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn extent(parts: &[Range<usize>]) -> Option<Range<usize>> {
     Some(parts.iter().map(|r| r.start).min()?..parts.iter().map(|r| r.end).max()?)
 }

@@ -22,10 +22,10 @@
 use std::ops::Range;
 use std::path::Path;
 
-use super::parc::{self, Attribution, Parc};
-use super::{CharMap, ImportError, Imported, absolute, unique_id};
+use super::parc::{self, Attribution, Parc, pieces};
+use super::{CharMap, ImportError, Imported, unique_id};
 use crate::score::attribution::{holds_quotation_mark, is_pronoun};
-use crate::story::format::{ArticleEntry, QuoteEntry, Selector, SpeakerEntry, StoryFile, VERSION};
+use crate::story::format::{QuoteEntry, Selector, SpeakerEntry};
 
 /// The id and name of the speaker of quotes whose source is missing or a
 /// pronoun nothing named before it. `verso score --attributions` reads a
@@ -61,20 +61,7 @@ pub fn import(name: &str, ann: &str, txt: &Path, text: String) -> Result<Importe
             },
         });
     }
-    let abs = absolute(txt);
-    out.story = StoryFile {
-        version: VERSION,
-        title: None,
-        articles: vec![ArticleEntry {
-            id: article,
-            file: abs.display().to_string(),
-            ..ArticleEntry::default()
-        }],
-        speakers: speakers.entries(),
-        quotes,
-        links: Vec::new(),
-    };
-    out.texts = vec![(abs, text)];
+    out.one_article(article, txt, text, speakers.entries(), quotes);
     Ok(out)
 }
 
@@ -116,16 +103,6 @@ fn kept_attributions<'a>(
     }
     kept.sort_by_key(|(e, _)| (e.start, e.end));
     kept
-}
-
-/// The texts of `parts` joined by a space, white space collapsed.
-fn pieces(text: &str, parts: &[Range<usize>]) -> String {
-    let joined: Vec<&str> = parts.iter().map(|r| &text[r.clone()]).collect();
-    joined
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Every source that names someone (not a pronoun): (start byte, text), in

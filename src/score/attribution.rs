@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::exchange::parc::Parc;
+use crate::exchange::parc::{Parc, pieces};
 
 /// A drafted quote: its span and the words its speaker is known by.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,15 +216,6 @@ pub fn mistakes(text: &str, draft: &[DraftQuote], gold: &[GoldAttribution]) -> V
         }
     }
     out
-}
-
-/// The texts of `parts` joined by a space.
-fn pieces(text: &str, parts: &[Range<usize>]) -> String {
-    parts
-        .iter()
-        .map(|r| &text[r.clone()])
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Attributions of a parsed PARC file as the measure reads them: content from

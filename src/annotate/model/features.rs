@@ -129,8 +129,17 @@ fn shape(w: &str) -> &'static str {
     }
 }
 
-fn bucket(h: &FnvHasher) -> u32 {
-    (h.finish() as usize & (BUCKETS - 1)) as u32
+/// The bucket of feature `template` with value `parts`, among `buckets` (a
+/// power of two): FNV-1a over the template number and each part, each part
+/// closed by 0xff so that `("ab", "c")` and `("a", "bc")` differ.
+pub fn hash(template: u8, parts: &[&str], buckets: usize) -> u32 {
+    let mut h = FnvHasher::default();
+    h.write_u8(template);
+    for p in parts {
+        h.write(p.as_bytes());
+        h.write_u8(0xff);
+    }
+    (h.finish() as usize & (buckets - 1)) as u32
 }
 
 struct Out<'v> {
@@ -139,13 +148,7 @@ struct Out<'v> {
 
 impl Out<'_> {
     fn add(&mut self, template: u8, parts: &[&str]) {
-        let mut h = FnvHasher::default();
-        h.write_u8(template);
-        for p in parts {
-            h.write(p.as_bytes());
-            h.write_u8(0xff);
-        }
-        self.v.push(bucket(&h));
+        self.v.push(hash(template, parts, BUCKETS));
     }
 }
 

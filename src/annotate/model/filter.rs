@@ -5,11 +5,8 @@
 //! on passages the tagger found in articles it was not trained on (two
 //! folds), labelled by whether they match an annotated content.
 
-use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::OnceLock;
-
-use fnv::FnvHasher;
 
 use super::features::Seq;
 use crate::annotate::text::is_double_quote;
@@ -36,13 +33,7 @@ pub struct Passage<'a> {
 }
 
 fn hash(template: u8, parts: &[&str]) -> u32 {
-    let mut h = FnvHasher::default();
-    h.write_u8(template);
-    for p in parts {
-        h.write(p.as_bytes());
-        h.write_u8(0xff);
-    }
-    (h.finish() as usize & (FILTER_BUCKETS - 1)) as u32
+    super::features::hash(template, parts, FILTER_BUCKETS)
 }
 
 fn size(n: usize) -> &'static str {
