@@ -166,11 +166,12 @@ pub fn train(data: &Path, out: &Path, epochs: usize) -> i32 {
     }
 }
 
-/// One article's draft as the measure sees it: byte ranges and speaker names.
-fn drafted(text: &str, name: &str) -> Vec<DraftQuote> {
-    let story = crate::annotate::draft(&[(format!("{name}.txt"), text.to_string())]);
+/// One article's draft as the measure sees it (byte ranges and speaker
+/// names), or the drafter's panic message.
+fn drafted(text: &str, name: &str) -> Result<Vec<DraftQuote>, String> {
+    let story = crate::annotate::guard::try_draft(&[(format!("{name}.txt"), text.to_string())])?;
     let map = CharMap::new(text);
-    story
+    Ok(story
         .quotes
         .iter()
         .filter_map(|q| {
@@ -183,7 +184,7 @@ fn drafted(text: &str, name: &str) -> Vec<DraftQuote> {
                 names,
             })
         })
-        .collect()
+        .collect())
 }
 
 /// `verso model eval DATA --split SPLIT`: drafts each article of the split
@@ -209,8 +210,7 @@ pub fn eval(data: &Path, split: &str, json: bool, errors: bool) -> i32 {
             continue;
         }
         articles += 1;
-        let run = std::panic::catch_unwind(|| drafted(&ex.text, article));
-        match run {
+        match drafted(&ex.text, article) {
             Ok(draft) => {
                 let gold = gold_from_parc(&ex.parc, &ex.text);
                 if errors {
@@ -220,7 +220,7 @@ pub fn eval(data: &Path, split: &str, json: bool, errors: bool) -> i32 {
                 }
                 total.add(&measure(&draft, &gold))
             }
-            Err(_) => failed.push(article.to_string()),
+            Err(msg) => failed.push(format!("{article}: {msg}")),
         }
     }
     if json {
