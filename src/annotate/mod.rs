@@ -40,13 +40,14 @@ pub fn draft(articles: &[(String, String)]) -> StoryFile {
     let mut found = Vec::new();
     for (a, (t, d)) in texts.iter().zip(&docs).enumerate() {
         let mine: Vec<quotes::Found> = ruled.iter().filter(|f| f.article == a).cloned().collect();
-        let seqs = model::features::sequences(t, d, &rule_marks(&mine), cues);
+        let marks = rule_marks(&mine);
+        let seqs = model::features::sequences(t, d, &marks, cues);
         found.extend(tagged::find(
             t,
             a,
             &seqs,
             (model, model::filter::Filter::bundled()),
-            &mine,
+            (&mine, &marks),
             &mut reg,
         ));
     }

@@ -1,8 +1,9 @@
-//! From the tagger's tags to quotes: each content passage becomes a quote with
-//! the cue and source nearest to it, a content split around its attribution
-//! (`"A," she said. "B"`) becomes one quote, and the source is resolved to a
-//! speaker through the registry (names, descriptions, pronouns), falling back
-//! on what the rules attributed there and on the most recent speaker.
+//! From the tagger's tags to quotes, blended with the rules' quotes: each
+//! content passage the filter keeps takes the cue and source nearest to it;
+//! where the rules drafted the passage too, they name its speaker and cue
+//! ([`find`] says how the spans are chosen); elsewhere the source is resolved
+//! to a speaker through the registry (names, descriptions, pronouns), falling
+//! back on the most recent speaker.
 
 use std::ops::Range;
 
@@ -135,14 +136,15 @@ fn readings(seq: &Seq, tags: &[u8], text: &str) -> Vec<Reading> {
         .collect()
 }
 
-/// The part of `role` nearest to parts `lo..=hi` with no content part between.
+/// The part of `role` (a cue or source) nearest to parts `lo..=hi` with no
+/// content part between.
 fn nearest(ps: &[Part], lo: usize, hi: usize, role: u8) -> Option<usize> {
     let before = (0..lo)
         .rev()
-        .take_while(|&k| ps[k].role != CONTENT || role == CONTENT)
+        .take_while(|&k| ps[k].role != CONTENT)
         .find(|&k| ps[k].role == role);
     let after = (hi + 1..ps.len())
-        .take_while(|&k| ps[k].role != CONTENT || role == CONTENT)
+        .take_while(|&k| ps[k].role != CONTENT)
         .find(|&k| ps[k].role == role);
     match (before, after) {
         (Some(b), Some(a)) => {
@@ -152,6 +154,11 @@ fn nearest(ps: &[Part], lo: usize, hi: usize, role: u8) -> Option<usize> {
         }
         (b, a) => b.or(a),
     }
+}
+
+/// The bytes of tokens `toks` of the paragraph.
+fn byte_span(seq: &Seq, toks: &Range<usize>) -> Range<usize> {
+    seq.toks[toks.start].start..seq.toks[toks.end - 1].end
 }
 
 fn is_mark(t: Tok, text: &str) -> bool {
@@ -204,20 +211,21 @@ pub struct Candidate {
     pub feats: Vec<u32>,
 }
 
-/// The passages of paragraph `par` (`seq`, tagged `tags`); `rule` gives the
-/// kind of a rule-drafted quote overlapping a byte range.
+/// The passages of paragraph `par` (`seq`, tagged `tags` with `margins`);
+/// `rules` are the article's rule-drafted quotes (byte ranges and kinds,
+/// sorted), whose kind over a passage the filter weighs.
 pub fn candidates(
     text: &str,
     par: usize,
     seq: &Seq,
     (tags, margins): (&[u8], &[f32]),
-    rule: impl Fn(&Range<usize>) -> Option<QuoteKind>,
+    rules: &[(Range<usize>, QuoteKind)],
 ) -> Vec<Candidate> {
     readings(seq, tags, text)
         .into_iter()
         .map(|r| {
-            let span = |t: &Range<usize>| seq.toks[t.start].start..seq.toks[t.end - 1].end;
-            let range = span(&r.content[0]).start..span(r.content.last().unwrap()).end;
+            let range =
+                byte_span(seq, &r.content[0]).start..byte_span(seq, r.content.last().unwrap()).end;
             let kind = kind(seq, &r.content, text);
             let inside: Vec<f32> = r
                 .content
@@ -234,7 +242,10 @@ pub fn candidates(
                 cue: r.cue.clone(),
                 source: r.source.clone(),
                 kind,
-                rule: rule(&range),
+                rule: rules
+                    .iter()
+                    .find(|(r, _)| overlaps(r, &range))
+                    .map(|(_, k)| *k),
                 par,
             });
             Candidate {
@@ -248,30 +259,24 @@ pub fn candidates(
 }
 
 /// What the tagger finds in one article's paragraphs and the filter keeps,
-/// attributed. `rules` are the rule-drafted quotes of the article, whose
-/// speakers stand in where the tagger found no source.
+/// blended with `rules`, the rule-drafted quotes of the article (`marks`:
+/// their ranges and kinds, sorted), attributed.
 pub fn find(
     text: &str,
     article: usize,
     seqs: &[Seq],
     (model, filter): (&Model, &Filter),
-    rules: &[Found],
+    (rules, marks): (&[Found], &[(Range<usize>, QuoteKind)]),
     reg: &mut Registry,
 ) -> Vec<Found> {
     let mut out = Vec::new();
     // Who was talked about, most recent last.
     let mut salient: Vec<usize> = Vec::new();
     let mut used = std::collections::BTreeSet::new();
-    let rule_kind = |r: &Range<usize>| {
-        rules
-            .iter()
-            .find(|f| f.range.start < r.end && r.start < f.range.end)
-            .map(|f| f.kind)
-    };
     for (pi, seq) in seqs.iter().enumerate() {
         let (tags, margins) = model.tag_scored(seq);
         let mut last_in_par: Option<usize> = None;
-        for c in candidates(text, pi, seq, (&tags, &margins), rule_kind) {
+        for c in candidates(text, pi, seq, (&tags, &margins), marks) {
             let score = filter.score(&c.feats);
             if c.kind != QuoteKind::Direct && score <= 0.0 {
                 continue;
@@ -318,7 +323,6 @@ pub fn find(
             if !quoted && (c.reading.source.is_none() || c.reading.cue.is_none() || !sure) {
                 continue;
             }
-            let span = |t: &Range<usize>| seq.toks[t.start].start..seq.toks[t.end - 1].end;
             let r = &c.reading;
             let speaker = r
                 .source
@@ -334,7 +338,7 @@ pub fn find(
                 article,
                 range: c.range,
                 kind: c.kind,
-                cue: r.cue.as_ref().map(|c| text[span(c)].to_string()),
+                cue: r.cue.as_ref().map(|c| text[byte_span(seq, c)].to_string()),
                 speaker,
             });
         }
@@ -377,7 +381,7 @@ fn roughly_same(a: &Range<usize>, b: &Range<usize>) -> bool {
     2 * inter >= union
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 

@@ -95,13 +95,13 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 /// quoted sentence signed after a dash (`"We won." ― Ann Lee`) is not one.
 pub fn is_headline(par: &str) -> bool {
     let last = par.chars().next_back().unwrap_or('.');
+    // `.”` or `."` (or `!` `?` `,`), then a dash, perhaps after a space.
+    let chars: Vec<char> = par.chars().collect();
     let signed = par.starts_with(is_double_quote)
-        && [".", "!", "?", ","].iter().any(|p| {
-            ['"', '”'].iter().any(|q| {
-                ["—", "―", "–", "-"].iter().any(|d| {
-                    par.contains(&format!("{p}{q} {d}")) || par.contains(&format!("{p}{q}{d}"))
-                })
-            })
+        && chars.windows(3).enumerate().any(|(i, w)| {
+            matches!(w[0], '.' | '!' | '?' | ',')
+                && matches!(w[1], '"' | '”')
+                && (is_dash(w[2]) || (w[2] == ' ' && chars.get(i + 3).is_some_and(|&c| is_dash(c))))
         });
     !signed
         && !matches!(
@@ -109,6 +109,11 @@ pub fn is_headline(par: &str) -> bool {
             '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ','
         )
         && par.split_whitespace().count() < 16
+}
+
+/// A dash that sets off a signature or an aside: em, horizontal bar, en, hyphen.
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '―' | '–' | '-')
 }
 
 pub fn is_double_quote(c: char) -> bool {

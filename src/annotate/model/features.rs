@@ -220,9 +220,10 @@ fn paragraph(
                 Some(q) if q.closed && q.end == t.end => 3,
                 Some(_) => 1,
             };
+            let cue = t.word && cues.contains(&low);
             tks.push(Tk {
-                speech: t.word && (lx::is_speech_verb(&low) || cues.contains(&low)),
-                cue: t.word && cues.contains(&low),
+                speech: t.word && (cue || lx::is_speech_verb(&low)),
+                cue,
                 low,
                 raw,
                 word: t.word,
@@ -237,28 +238,22 @@ fn paragraph(
     let n = tks.len();
     // The nearest verb of saying in the same sentence, each side, and whether
     // each sentence holds a quotation mark: one pass each way.
-    let mut left = vec![None; n];
-    let mut right = vec![None; n];
-    let mut last: Option<usize> = None;
-    for i in 0..n {
-        if last.is_some_and(|j| tks[j].sent != tks[i].sent) {
-            last = None;
+    let sweep = |order: &mut dyn Iterator<Item = usize>| {
+        let mut near = vec![None; n];
+        let mut last: Option<usize> = None;
+        for i in order {
+            if last.is_some_and(|j| tks[j].sent != tks[i].sent) {
+                last = None;
+            }
+            near[i] = last;
+            if tks[i].speech {
+                last = Some(i);
+            }
         }
-        left[i] = last;
-        if tks[i].speech {
-            last = Some(i);
-        }
-    }
-    last = None;
-    for i in (0..n).rev() {
-        if last.is_some_and(|j| tks[j].sent != tks[i].sent) {
-            last = None;
-        }
-        right[i] = last;
-        if tks[i].speech {
-            last = Some(i);
-        }
-    }
+        near
+    };
+    let left = sweep(&mut (0..n));
+    let right = sweep(&mut (0..n).rev());
     let mut sent_quotes = vec![false; par.sents.len()];
     for t in &tks {
         sent_quotes[t.sent] |= t.inq >= 2;

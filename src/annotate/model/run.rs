@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::features::{Cues, Seq};
 use super::filter::Filter;
-use super::train::{Example, gold_tags, load_split, perceptron, shuffle};
+use super::train::{Example, article_of, gold_tags, load_split, perceptron, shuffle};
 use crate::annotate::tagged::candidates;
 use crate::annotate::tagger_input;
 use crate::exchange::CharMap;
@@ -73,15 +73,9 @@ fn filter_data(
                 .iter()
                 .filter_map(|a| a.content_extent())
                 .collect();
-            let rule = |r: &Range<usize>| {
-                p.marks
-                    .iter()
-                    .find(|(m, _)| m.start < r.end && r.start < m.end)
-                    .map(|(_, k)| *k)
-            };
             for (pi, (seq, _)) in p.seqs.iter().enumerate() {
                 let (tags, margins) = m.tag_scored(seq);
-                for c in candidates(&ex.text, pi, seq, (&tags, &margins), rule) {
+                for c in candidates(&ex.text, pi, seq, (&tags, &margins), &p.marks) {
                     let right = gold.iter().any(|g| matches(&c.range, g));
                     out.push((c.feats, right));
                 }
@@ -205,7 +199,7 @@ pub fn eval(data: &Path, split: &str, json: bool, errors: bool) -> i32 {
     let mut failed = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for ex in &examples {
-        let article = ex.name.rsplit_once('_').map_or(&*ex.name, |(a, _)| a);
+        let article = article_of(&ex.name);
         if !seen.insert(article.to_string()) {
             continue;
         }

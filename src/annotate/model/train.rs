@@ -36,7 +36,7 @@ pub fn load_split(data: &Path, split: &str) -> Result<Vec<Example>, String> {
     anns.iter()
         .map(|ann| {
             let stem = ann.file_stem().unwrap_or_default().to_string_lossy();
-            let article = stem.rsplit_once('_').map_or(&*stem, |(a, _)| a);
+            let article = article_of(&stem);
             let txt = data.join(split).join("text").join(format!("{article}.txt"));
             let text = std::fs::read_to_string(&txt)
                 .map_err(|e| format!("{}: cannot read: {e}", txt.display()))?;
@@ -50,6 +50,12 @@ pub fn load_split(data: &Path, split: &str) -> Result<Vec<Example>, String> {
             })
         })
         .collect()
+}
+
+/// The article an annotation file is of: its name less the annotator's
+/// `_xxxx` suffix.
+pub fn article_of(ann_stem: &str) -> &str {
+    ann_stem.rsplit_once('_').map_or(ann_stem, |(a, _)| a)
 }
 
 /// The gold tag of each token of `seq`: the role of the attribution part its

@@ -22,7 +22,7 @@ use std::ops::Range;
 
 use super::lexicon as lx;
 use super::speakers::{Np, Registry, chunk_after, interpret};
-use super::text::{Doc, Near, Par, QSpan, Tok};
+use super::text::{Doc, Near, Par, QSpan, Tok, is_dash};
 use crate::story::QuoteKind;
 use direct::{is_direct, par_starts_with_quote};
 
@@ -250,7 +250,8 @@ impl Ctx<'_> {
             .filter(|t| t.start >= last.end)
             .collect();
         let (dash, rest) = toks.split_first()?;
-        if !matches!(dash.text(text), "—" | "―" | "–" | "-") {
+        let mut dash_chars = dash.text(text).chars();
+        if !(dash_chars.next().is_some_and(is_dash) && dash_chars.next().is_none()) {
             return None;
         }
         let name_end = rest.iter().rposition(|t| t.word)? + 1;
