@@ -38,21 +38,23 @@ fn render_refuses_absurd_sizes_instead_of_allocating_them() {
     assert_eq!(o.status.code(), Some(0));
 }
 
-/// Runs verso with its standard output a pipe whose reader is already gone.
+/// Runs verso with its standard output a pipe whose reader is already gone
+/// before verso starts (closing it after the spawn raced a fast command).
 fn into_closed_pipe(args: &[&str]) -> std::process::Output {
     let s = Scratch::new();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_verso"))
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let child = Command::new(env!("CARGO_BIN_EXE_verso"))
         .args(args)
         .current_dir(root())
         .env("XDG_CONFIG_HOME", s.path("config"))
         .env("XDG_STATE_HOME", s.path("state"))
         .env_remove("VERSO_CONFIG")
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
+        .stdout(Stdio::from(writer))
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    drop(child.stdout.take());
     child.wait_with_output().unwrap()
 }
 
