@@ -109,3 +109,44 @@ fn a_stray_quotation_mark_is_no_quote() {
         );
     }
 }
+
+#[test]
+fn any_verb_after_a_quotation_that_breaks_off_names_its_speaker() {
+    let s = story(
+        "Senators questioned the bank's chief on Tuesday.\n\n\
+         \"Why is this not proof that the bank is too big to manage?\" Vitter demanded.\n\n\
+         \"Promise you will keep your hands in sight,\" Blige sings to the crowd.\n",
+    );
+    assert_eq!(speaker_of(&s, "too big to manage"), "Vitter");
+    assert_eq!(speaker_of(&s, "keep your hands"), "Blige");
+}
+
+#[test]
+fn a_party_and_state_between_name_and_verb() {
+    let s = story(
+        "The birther remarks drew anger in Congress.\n\n\
+         \"It is a dog whistle to all Americans,\" Rep. Gwen Moore (D-Wis.) said Friday.\n",
+    );
+    assert_eq!(speaker_of(&s, "dog whistle"), "Gwen Moore");
+}
+
+#[test]
+fn middle_initials_and_suffixes_belong_to_the_name() {
+    let s = story(
+        "Democrats weighed the loss.\n\n\
+         \"Without him the enthusiasm might not be there,\" said Representative Charles B. Rangel, Democrat of New York.\n\n\
+         \"Absolutely hate this framing of the vote,\" Vann R. Newkirk II, a writer, said.\n",
+    );
+    assert_eq!(speaker_of(&s, "enthusiasm might"), "Charles Rangel");
+    assert_eq!(speaker_of(&s, "hate this framing"), "Vann Newkirk");
+}
+
+#[test]
+fn a_dateline_in_capitals_is_nobody() {
+    let s = story(
+        "LOS ANGELES, Sept. 28 (UPI) — In a preview clip for her new show, the singer performs for the candidate.\n\n\
+         \"Promise you will keep your hands in sight,\" Blige sings to the candidate.\n",
+    );
+    assert_eq!(speaker_of(&s, "keep your hands"), "Blige");
+    assert!(s.speakers.iter().all(|p| !p.name.contains("ANGELES")));
+}

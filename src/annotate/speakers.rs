@@ -59,16 +59,37 @@ fn chunk_word(t: Tok, text: &str) -> bool {
         || ((lx::is_org(&l) || lx::is_group(&l)) && !w.ends_with("'s"))
 }
 
-/// The full stop of an abbreviated title inside a chunk: `Dr. Karen Osei`.
+/// The full stop of an abbreviated title or a middle initial inside a
+/// chunk: `Dr. Karen Osei`, `Charles B. Rangel`.
 fn abbrev_dot(toks: &[Tok], i: usize, text: &str) -> bool {
     i > 0
         && toks[i].text(text) == "."
         && toks[i - 1].end == toks[i].start
         && toks.get(i + 1).is_some_and(|n| capitalised(n.text(text)))
         && {
-            let l = toks[i - 1].text(text).to_lowercase();
-            lx::is_honorific(&l) || (lx::is_title(&l) && l.len() <= 5)
+            let w = toks[i - 1].text(text);
+            let l = w.to_lowercase();
+            lx::is_honorific(&l)
+                || (lx::is_title(&l) && l.len() <= 5)
+                || (is_initial(w) && i > 1 && capitalised(toks[i - 2].text(text)))
         }
+}
+
+/// A middle initial: one capital letter (`B` of `Charles B. Rangel`).
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+}
+
+/// A generational suffix after a surname: `Jr`, `III`.
+fn is_suffix(w: &str) -> bool {
+    matches!(w, "Jr" | "Sr" | "II" | "III" | "IV")
+}
+
+/// A word in capitals only (`LOS`, `NYPD`): datelines, headings and
+/// acronyms are written so, names in running text are not.
+fn all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// A chunk's head noun names a body or group (`department`, `officials`).
@@ -235,22 +256,42 @@ fn interpret_chunk(toks: &[Tok], text: &str) -> Option<Np> {
     if toks.is_empty() {
         return None;
     }
+    // `Said Ellis`: a verb of saying opening a sentence is no part of a name.
+    while toks.len() > 1 && lx::is_speech_verb(&toks[0].text(text).to_lowercase()) {
+        toks = &toks[1..];
+    }
     let words: Vec<String> = toks
         .iter()
         .map(|&t| strip_possessive(t.text(text)).0.to_string())
         .collect();
+    // `LOS ANGELES, Sept. 28 (UPI)`, `QUESTIONABLE CLAIMS`: a chunk in
+    // capitals is a dateline or a heading, or one acronym (`NYPD`), a body.
+    if words.iter().all(|w| all_caps(w)) {
+        return (words.len() == 1).then(|| Np::Body(full.clone()));
+    }
     let lows: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let name_ok = |ws: &[String], ls: &[String]| {
+    // After an honorific, a title word is a name (`Mr. King`).
+    let name_ok = |ws: &[String], ls: &[String], honoured: bool| {
         !ws.is_empty()
             && ws.len() <= 3
             && ws.iter().all(|w| capitalised(w))
             && ls
                 .iter()
-                .all(|l| !lx::is_org(l) && !lx::is_title(l) && !lx::is_honorific(l))
+                .all(|l| !lx::is_org(l) && (honoured || (!lx::is_title(l) && !lx::is_honorific(l))))
     };
     let person = |at: usize, gender: Option<bool>, form_from: usize| -> Option<Np> {
-        let names = &words[at..];
-        if !name_ok(names, &lows[at..]) {
+        // Middle initials and a `Jr` add nothing to whom a name is of.
+        let (mut names, mut ls) = (Vec::new(), Vec::new());
+        for (k, w) in words.iter().enumerate().skip(at) {
+            let inner = k > at && k + 1 < words.len() && is_initial(w);
+            let last_suffix = k > at && k + 1 == words.len() && is_suffix(w);
+            if !inner && !last_suffix {
+                names.push(w.clone());
+                ls.push(lows[k].clone());
+            }
+        }
+        let honoured = at > 0 && lx::is_honorific(&lows[at - 1]);
+        if !name_ok(&names, &ls, honoured) {
             return None;
         }
         Some(Np::Person {
@@ -277,7 +318,12 @@ fn interpret_chunk(toks: &[Tok], text: &str) -> Option<Np> {
         }
         return Some(Np::Body(full));
     }
-    if det || lows.iter().any(|l| lx::is_org(l) || lx::is_group(l)) || words.len() > 3 {
+    let plain = words
+        .iter()
+        .enumerate()
+        .filter(|&(k, w)| !(k > 0 && (is_initial(w) || (k + 1 == words.len() && is_suffix(w)))))
+        .count();
+    if det || lows.iter().any(|l| lx::is_org(l) || lx::is_group(l)) || plain > 3 {
         return Some(Np::Body(full));
     }
     person(0, None, 0)
@@ -520,6 +566,26 @@ impl Registry {
         Some(id)
     }
 
+    /// The entity `np` names as the subject of a verb of saying: as
+    /// [`Registry::resolve`], and a lone capitalised word is a person too
+    /// (`"...," Melanie said`), as a cue says so.
+    pub fn speaker(&mut self, np: &Np, salient: &[usize]) -> Option<usize> {
+        self.resolve(np, salient).or_else(|| match np {
+            Np::Person {
+                first: None,
+                surname,
+                gender,
+                ..
+            } if !self.not_people.contains(surname) => {
+                let id = self.person(None, surname, *gender);
+                self.entities[id].forms.insert(surname.clone());
+                self.touch(id);
+                Some(id)
+            }
+            _ => None,
+        })
+    }
+
     /// The entity of a source the tagger found but no rule reads as a name
     /// (`a source`, `polls`, `the campaign`): a body named by its words.
     pub fn unnamed(&mut self, words: &str) -> usize {
@@ -684,5 +750,31 @@ mod tests {
             reordered("the MP for Te Atatu").as_deref(),
             Some("the Te Atatu MP")
         );
+    }
+
+    fn person(s: &str) -> (Option<String>, String) {
+        match np(s) {
+            Some(Np::Person { first, surname, .. }) => (first, surname),
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn initials_and_suffixes_are_not_names() {
+        let rangel = (Some("Charles".to_string()), "Rangel".to_string());
+        assert_eq!(person("Representative Charles B. Rangel"), rangel);
+        assert_eq!(person("Charles B. Rangel"), rangel);
+        assert_eq!(
+            person("Vann R. Newkirk II"),
+            (Some("Vann".into()), "Newkirk".into())
+        );
+        assert_eq!(person("Said Ellis"), (None, "Ellis".into()));
+    }
+
+    #[test]
+    fn capitals_make_datelines_headings_and_acronyms() {
+        assert_eq!(np("LOS ANGELES"), None);
+        assert_eq!(np("QUESTIONABLE MEDICAL CLAIMS"), None);
+        assert_eq!(np("NYPD"), Some(Np::Body("NYPD".into())));
     }
 }

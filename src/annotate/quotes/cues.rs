@@ -7,7 +7,7 @@ use crate::annotate::lexicon as lx;
 use crate::annotate::speakers::{Np, chunk_after, chunk_before, interpret, pronoun, pronoun_np};
 
 /// The longest aside between a name and its verb, in tokens.
-const MAX_ASIDE: usize = 25;
+pub(super) const MAX_ASIDE: usize = 25;
 use crate::annotate::text::{Sent, Tok};
 
 impl Ctx<'_> {
@@ -64,6 +64,16 @@ impl Ctx<'_> {
         {
             e -= 1;
         }
+        // `Rep. Gwen Moore (D-Wis.) said`
+        if e > lo
+            && toks[e - 1].text(text) == ")"
+            && let Some(open) = (lo..e - 1)
+                .rev()
+                .take(super::direct::MAX_PARENTHESIS)
+                .find(|&k| toks[k].text(text) == "(")
+        {
+            e = open;
+        }
         if e == lo {
             return None;
         }
@@ -71,7 +81,7 @@ impl Ctx<'_> {
             return self.subject_before_aside(toks, lo, e - 1);
         }
         if let Some(np) = pronoun_np(toks[e - 1], text) {
-            let id = self.reg.resolve(&np, &self.salient.0)?;
+            let id = self.reg.speaker(&np, &self.salient.0)?;
             return Some((e - 1, id));
         }
         if low(toks[e - 1], text) == "and" {
@@ -82,7 +92,7 @@ impl Ctx<'_> {
             return None;
         }
         let np = interpret(&toks[s..e], text)?;
-        let id = self.reg.resolve(&np, &self.salient.0)?;
+        let id = self.reg.speaker(&np, &self.salient.0)?;
         Some((s, id))
     }
 
@@ -107,7 +117,7 @@ impl Ctx<'_> {
         if chunk_after(toks, open + 1, text) == Some(close)
             && let Some(np @ Np::Person { .. }) = interpret(&toks[open + 1..close], text)
         {
-            let id = self.reg.resolve(&np, &self.salient.0)?;
+            let id = self.reg.speaker(&np, &self.salient.0)?;
             let s = chunk_before(toks, lo, open, text)
                 .or_else(|| {
                     // `The agency's chief people officer, Dr Grant Hollis,`
@@ -131,7 +141,7 @@ impl Ctx<'_> {
         if matches!(np, Np::It | Np::They) {
             return None;
         }
-        let id = self.reg.resolve(&np, &self.salient.0)?;
+        let id = self.reg.speaker(&np, &self.salient.0)?;
         Some((s, id))
     }
 

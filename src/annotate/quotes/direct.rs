@@ -5,7 +5,7 @@
 use super::{Ctx, is_verb, low};
 use crate::annotate::lexicon as lx;
 use crate::annotate::speakers::{chunk_after, interpret, pronoun_np};
-use crate::annotate::text::{Par, QSpan, Sent};
+use crate::annotate::text::{Par, QSpan, Sent, Tok};
 
 impl Ctx<'_> {
     /// `"...," Mr Little said` / `said Mr Little` after a quotation, or
@@ -42,12 +42,27 @@ impl Ctx<'_> {
                     chunk_after(&toks[..end], k, text)
                 };
                 if let Some(e) = np_end {
-                    let mut v = e;
+                    let mut v = after_parenthesis(toks, e, end, text);
+                    // `"...," Vann R. Newkirk II, a writer for The Atlantic, said`
+                    if v < end
+                        && toks[v].text(text) == ","
+                        && let Some(c) = (v + 1..end.min(v + 1 + super::cues::MAX_ASIDE))
+                            .find(|&j| toks[j].text(text) == ",")
+                        && toks.get(c + 1).is_some_and(|&t| is_verb(t, text))
+                    {
+                        v = c + 1;
+                    }
                     while v < end && toks[v].word && lx::is_adverbial(&low(toks[v], text)) {
                         v += 1;
                     }
+                    // A quotation that breaks off at a comma, a question or an
+                    // exclamation and a name after it: any verb is the cue
+                    // (`"Why not?" Vitter demanded`, `"...," Blige sings`).
+                    let open_ended = text[q.start..q.end]
+                        .trim_end_matches(|c: char| !c.is_alphanumeric() && !",?!".contains(c))
+                        .ends_with([',', '?', '!']);
                     if v < end
-                        && is_verb(toks[v], text)
+                        && (is_verb(toks[v], text) || (open_ended && verb_like(toks[v], text)))
                         && let Some((s, id)) = self.subject_before(toks, k, v)
                     {
                         let ce = self.cue_end(toks, v, end);
@@ -60,7 +75,7 @@ impl Ctx<'_> {
                         (k + 1 < end && pronoun_np(toks[k + 1], text).is_some()).then_some(k + 2)
                     })
                     && let Some(np) = interpret(&toks[k + 1..e], text)
-                    && let Some(id) = self.reg.resolve(&np, &self.salient.0)
+                    && let Some(id) = self.reg.speaker(&np, &self.salient.0)
                 {
                     return Some((id, text[toks[k].start..toks[e - 1].end].to_string()));
                 }
@@ -101,6 +116,32 @@ impl Ctx<'_> {
         let ce = self.cue_end(toks, v, n - 1);
         Some((id, self.text[toks[s].start..toks[ce].end].to_string()))
     }
+}
+
+/// The token after a parenthesis at `i` (`Rep. Gwen Moore (D-Wis.) said`),
+/// or `i` when none closes before `end`.
+pub(super) fn after_parenthesis(toks: &[Tok], i: usize, end: usize, text: &str) -> usize {
+    if toks.get(i).is_none_or(|t| t.text(text) != "(") {
+        return i;
+    }
+    (i + 1..end.min(i + MAX_PARENTHESIS))
+        .find(|&j| toks[j].text(text) == ")")
+        .map_or(i, |j| j + 1)
+}
+
+/// The most tokens a parenthesis between a name and its verb holds.
+pub(super) const MAX_PARENTHESIS: usize = 10;
+
+/// A word in the form of a verb in the present or past (`sings`,
+/// `demanded`): lower case, not a function word.
+fn verb_like(t: Tok, text: &str) -> bool {
+    let w = t.text(text);
+    t.word
+        && w.len() >= 4
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+        && !lx::is_stop(w)
+        && !lx::is_adverbial(w)
 }
 
 /// Does the paragraph open with a quotation mark?
