@@ -88,6 +88,11 @@ fn filter_data(
 /// `verso model train DATA -o OUT`: returns the exit code.
 pub fn train(data: &Path, out: &Path, epochs: usize) -> i32 {
     let t0 = Instant::now();
+    // The output folder first: a training run should not end in "no such folder".
+    if let Err(e) = std::fs::create_dir_all(out) {
+        eprintln!("verso model train: {}: {e}", out.display());
+        return 2;
+    }
     let examples = match load_split(data, "train") {
         Ok(e) => e,
         Err(e) => {
