@@ -150,3 +150,49 @@ fn a_dateline_in_capitals_is_nobody() {
     assert_eq!(speaker_of(&s, "keep your hands"), "Blige");
     assert!(s.speakers.iter().all(|p| !p.name.contains("ANGELES")));
 }
+
+#[test]
+fn a_question_and_the_cue_after_it() {
+    // The question ends a sentence; the cue opens the next.
+    let s = story(
+        "Senators met the bank's chief on Tuesday.\n\n\
+         “Why isn’t this clear proof that the bank is too big to manage?” Vitter demanded.\n\n\
+         \"Who approved the accounts?\" asked Sen. Jon Tester.\n",
+    );
+    assert_eq!(speaker_of(&s, "too big to manage"), "Vitter");
+    assert_eq!(speaker_of(&s, "Who approved"), "Jon Tester");
+}
+
+#[test]
+fn words_put_on_something_by_naming_it() {
+    let s = story(
+        "Former Governor Jeb Bush called the plan “unhinged and dangerous.”\n\n\
+         Senator Maria Ortiz described the vote as a “betrayal of every family here.”\n",
+    );
+    let q = s
+        .quotes
+        .iter()
+        .find(|q| q.selector.text.contains("unhinged"))
+        .unwrap();
+    assert_eq!(q.selector.text, "the plan “unhinged and dangerous.”");
+    assert_eq!(speaker_of(&s, "unhinged"), "Jeb Bush");
+    assert_eq!(speaker_of(&s, "betrayal"), "Maria Ortiz");
+}
+
+#[test]
+fn words_capitalised_only_where_all_are_are_no_name() {
+    // `Railing` and `Against` open a headline and appear in lower case
+    // below; `Bill` is capitalised inside a sentence, so it stays a name.
+    let s = story(
+        "Railing Against Trump, Sanders Vows To Fight.\n\n\
+         Senator Bernie Sanders is against the bill, railing at Donald Trump.\n\n\
+         Trump said the bill would \"make the country rich again.\" Former President Bill Clinton said \"it is a gift to the rich.\"\n",
+    );
+    assert!(
+        s.speakers.iter().all(|p| !p.name.contains("Railing")),
+        "{:?}",
+        s.speakers.iter().map(|p| &p.name).collect::<Vec<_>>()
+    );
+    assert_eq!(speaker_of(&s, "make the country"), "Donald Trump");
+    assert_eq!(speaker_of(&s, "gift to the rich"), "Bill Clinton");
+}

@@ -98,6 +98,41 @@ const TELL: &[&str] = &[
     "assured", "assures", "informed", "tell", "tells", "told", "warned", "warns",
 ];
 
+/// Verbs of saying that also tell how or what kind (`asked`, `demanded`,
+/// `joked`): cues for quotes, but words that carry meaning when passages
+/// are compared, so [`is_speech_verb`] leaves them out.
+const MANNER: &[&str] = &[
+    "asked",
+    "asks",
+    "boasted",
+    "boasts",
+    "complained",
+    "complains",
+    "continued",
+    "continues",
+    "countered",
+    "counters",
+    "demanded",
+    "demands",
+    "exclaimed",
+    "joked",
+    "jokes",
+    "lamented",
+    "mused",
+    "observed",
+    "pleaded",
+    "quipped",
+    "recalled",
+    "recalls",
+    "recounted",
+    "repeated",
+    "repeats",
+    "retorted",
+    "shouted",
+    "testified",
+    "wondered",
+];
+
 /// Plural nouns for groups that speak (`officials said`, `police said`): read
 /// as bodies even in lower case, and what `they` may stand for.
 const GROUPS: &[&str] = &[
@@ -195,21 +230,48 @@ const STRICT: &[&str] = &[
     "admitted",
     "announced",
     "announces",
+    "boasted",
+    "boasts",
+    "complained",
+    "complains",
     "concluded",
     "confirmed",
     "confirms",
+    "continued",
+    "continues",
+    "countered",
+    "counters",
+    "demanded",
+    "demands",
     "denied",
     "denies",
+    "exclaimed",
     "found",
+    "joked",
+    "jokes",
+    "lamented",
+    "mused",
     "noted",
     "notes",
+    "observed",
+    "pleaded",
     "promised",
     "promises",
+    "quipped",
+    "recalled",
+    "recalls",
+    "recounted",
+    "repeated",
+    "repeats",
     "reported",
     "reports",
+    "retorted",
     "revealed",
     "reveals",
     "ruled",
+    "shouted",
+    "testified",
+    "wondered",
 ];
 
 /// Participles that continue a report with the same speaker (`, saying ...`).
@@ -736,6 +798,7 @@ const LISTS: &[&[&str]] = &[
     PREPOSITIONS,
     MALE,
     FEMALE,
+    MANNER,
 ];
 
 /// Each list's bit in [`classes`]: its position in [`LISTS`].
@@ -754,6 +817,7 @@ const NOUN_CUES_BIT: usize = 11;
 const PREPOSITIONS_BIT: usize = 12;
 const MALE_BIT: usize = 13;
 const FEMALE_BIT: usize = 14;
+const MANNER_BIT: usize = 15;
 
 /// FNV-1a: the words are short, so a simple hash beats a binary search.
 #[derive(Default)]
@@ -800,6 +864,15 @@ pub fn is_speech_verb(w: &str) -> bool {
 }
 pub fn is_tell_verb(w: &str) -> bool {
     has(TELL_BIT, w)
+}
+/// A verb of saying of either kind: [`is_speech_verb`] or one of manner.
+pub fn is_saying(w: &str) -> bool {
+    classes(w) & (1 << SPEECH_BIT | 1 << MANNER_BIT) != 0
+}
+/// A verb of saying with a listener before what is said (`told NZPA`,
+/// `asked him whether`).
+pub fn takes_listener(w: &str) -> bool {
+    is_tell_verb(w) || matches!(w, "asked" | "asks")
 }
 pub fn is_strict_verb(w: &str) -> bool {
     has(STRICT_BIT, w)

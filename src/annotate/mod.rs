@@ -132,6 +132,13 @@ pub fn draft(articles: &[(String, String)]) -> StoryFile {
 fn rule_pass(texts: &[&str], docs: &[Doc]) -> (speakers::Registry, Vec<quotes::Found>) {
     let mut reg = speakers::Registry::default();
     for (t, d) in texts.iter().zip(docs) {
+        for p in &d.pars {
+            for s in &p.sents {
+                reg.note_case(&s.toks, t, p.headline);
+            }
+        }
+    }
+    for (t, d) in texts.iter().zip(docs) {
         for s in d.pars.iter().flat_map(|p| &p.sents) {
             reg.note_first_names(&s.toks, t);
         }

@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::lexicon as lx;
-use super::text::{Tok, capitalised, strip_possessive};
+use super::text::{Tok, capitalised, is_dash, is_double_quote, strip_possessive};
 
 /// What a chunk or pronoun names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,7 +257,7 @@ fn interpret_chunk(toks: &[Tok], text: &str) -> Option<Np> {
         return None;
     }
     // `Said Ellis`: a verb of saying opening a sentence is no part of a name.
-    while toks.len() > 1 && lx::is_speech_verb(&toks[0].text(text).to_lowercase()) {
+    while toks.len() > 1 && lx::is_saying(&toks[0].text(text).to_lowercase()) {
         toks = &toks[1..];
     }
     let words: Vec<String> = toks
@@ -374,6 +374,10 @@ pub struct Registry {
     /// Names that look like a person's but the text says are bodies
     /// (`Rheintal Chemie, which makes ...`).
     not_people: BTreeSet<String>,
+    /// Words the texts write in lower case, and words they capitalise inside
+    /// a sentence (lower case): see [`Registry::note_case`].
+    lower: BTreeSet<String>,
+    mid_caps: BTreeSet<String>,
     clock: u64,
 }
 
@@ -393,6 +397,83 @@ impl Registry {
         self.entities[e].used = self.clock;
     }
 
+    /// Before all: how the texts write each word. A word they write in lower
+    /// case and capitalise only where every word is (a sentence's start, a
+    /// headline) is no name (`Railing Against Trump, Sanders Vows ...`,
+    /// `Unlike Patriot, Mr. Clarke ...`); `Bill` of `President Bill Clinton`
+    /// stays one, however often the texts mention a bill.
+    pub fn note_case(&mut self, toks: &[Tok], text: &str, headline: bool) {
+        // A title in title case, full stop or not: most longer words capitalised.
+        let long: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.word && t.text(text).chars().count() >= 4)
+            .map(|t| t.text(text))
+            .collect();
+        let titled =
+            long.len() >= 3 && 5 * long.iter().filter(|w| capitalised(w)).count() >= 3 * long.len();
+        let headline = headline || titled;
+        let mut initial = true;
+        for t in toks {
+            let w = t.text(text);
+            if !t.word {
+                initial |= w.chars().next().is_some_and(|c| {
+                    is_double_quote(c) || is_dash(c) || matches!(c, ':' | '(' | '‘' | '\'')
+                });
+                continue;
+            }
+            if w.starts_with(char::is_lowercase) {
+                self.lower.insert(w.to_string());
+            } else if capitalised(w) && !initial && !headline {
+                self.mid_caps.insert(w.to_lowercase());
+            }
+            initial = false;
+        }
+    }
+
+    /// A capitalised word that is no name by [`Registry::note_case`].
+    fn common(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        self.lower.contains(&l) && !self.mid_caps.contains(&l)
+    }
+
+    /// `np` without the common words that open it (`Railing Against Trump`
+    /// is `Trump`).
+    fn plain(&self, np: &Np) -> Np {
+        let Np::Person {
+            first: Some(f),
+            surname,
+            gender,
+            desc: None,
+            form,
+            full,
+        } = np
+        else {
+            return np.clone();
+        };
+        if !self.common(f) {
+            return np.clone();
+        }
+        let mut rest = form.as_str();
+        while let Some((head, tail)) = rest.split_once(' ')
+            && self.common(head)
+        {
+            rest = tail;
+        }
+        let words: Vec<&str> = rest.split(' ').collect();
+        Np::Person {
+            first: (words.len() >= 2).then(|| words[0].to_string()),
+            surname: surname.clone(),
+            gender: *gender,
+            desc: None,
+            form: rest.to_string(),
+            full: if full == form {
+                rest.to_string()
+            } else {
+                full.clone()
+            },
+        }
+    }
+
     /// First pass, plain names: remember `Chris` as the first name of `Carter`.
     pub fn note_first_names(&mut self, toks: &[Tok], text: &str) {
         let mut i = 0;
@@ -403,7 +484,7 @@ impl Registry {
                         first: Some(f),
                         surname,
                         ..
-                    }) = interpret(&toks[i..e], text)
+                    }) = interpret(&toks[i..e], text).map(|np| self.plain(&np))
                     {
                         self.firsts.entry(surname).or_default().insert(f);
                     }
@@ -476,6 +557,7 @@ impl Registry {
     /// The entity `np` names, created if new; pronouns take the most recent
     /// fitting person of `salient` (most recent last).
     pub fn resolve(&mut self, np: &Np, salient: &[usize]) -> Option<usize> {
+        let np = &self.plain(np);
         let id = match np {
             Np::Pronoun(male) => salient.iter().rev().copied().find(|&e| {
                 let en = &self.entities[e];
@@ -570,6 +652,7 @@ impl Registry {
     /// [`Registry::resolve`], and a lone capitalised word is a person too
     /// (`"...," Melanie said`), as a cue says so.
     pub fn speaker(&mut self, np: &Np, salient: &[usize]) -> Option<usize> {
+        let np = &self.plain(np);
         self.resolve(np, salient).or_else(|| match np {
             Np::Person {
                 first: None,

@@ -365,7 +365,7 @@ fn says(seq: &Seq, r: &Reading, text: &str) -> bool {
         seq.toks[c.clone()].iter().any(|t| {
             let w = t.text(text).to_lowercase();
             t.word
-                && (lx::is_speech_verb(&w)
+                && (lx::is_saying(&w)
                     || lx::is_tell_verb(&w)
                     || matches!(w.as_str(), "say" | "according"))
         })
@@ -424,10 +424,27 @@ fn source_speaker(
         }
         if matches!(
             w.as_str(),
-            "their" | "its" | "his" | "her" | "you" | "we" | "i" | "who" | "which" | "that"
+            "their"
+                | "its"
+                | "his"
+                | "her"
+                | "you"
+                | "we"
+                | "i"
+                | "who"
+                | "which"
+                | "that"
+                | "a"
+                | "an"
+                | "the"
         ) {
             return None;
         }
+    }
+    // `HE'S BEEN CALLED OUT BY FELLOW DOCTORS`: a heading, no one.
+    let caps = |t: &Tok| !t.text(text).chars().any(char::is_lowercase);
+    if toks.iter().filter(|t| t.word).count() > 1 && toks.iter().filter(|t| t.word).all(caps) {
+        return None;
     }
     // A source no rule reads as a name becomes a speaker named by its words
     // (`a senior aide`, `polls`), if it is short enough to be a name at all.

@@ -222,7 +222,7 @@ fn paragraph(
             };
             let cue = t.word && cues.contains(&low);
             tks.push(Tk {
-                speech: t.word && (cue || lx::is_speech_verb(&low)),
+                speech: t.word && (cue || lx::is_saying(&low)),
                 cue,
                 low,
                 raw,

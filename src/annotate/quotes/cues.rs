@@ -207,7 +207,7 @@ impl Ctx<'_> {
 
     /// The last token of a cue: the verb, or the listener after a tell-verb.
     pub(super) fn cue_end(&self, toks: &[Tok], v: usize, end: usize) -> usize {
-        if !lx::is_tell_verb(&low(toks[v], self.text)) {
+        if !lx::takes_listener(&low(toks[v], self.text)) {
             return v;
         }
         let j = self.skip_object(toks, v + 1, end);

@@ -104,6 +104,28 @@ impl Ctx<'_> {
         Some((id, text[toks[s].start..toks[ce].end].to_string()))
     }
 
+    /// `"Why not?" Vitter asked.`: a question or exclamation ends its
+    /// sentence, and the cue opens the next one.
+    pub(super) fn cue_in_next(
+        &mut self,
+        par: &Par,
+        si: usize,
+        q: QSpan,
+        direct: &[QSpan],
+    ) -> Option<(usize, String)> {
+        let (sent, next) = (&par.sents[si], par.sents.get(si + 1)?);
+        let body = self.text[q.start..q.end]
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!');
+        if !q.closed || q.end != sent.range.end || !body.ends_with(['?', '!']) {
+            return None;
+        }
+        let joined = Sent {
+            range: sent.range.start..next.range.end,
+            toks: sent.toks.iter().chain(&next.toks).copied().collect(),
+        };
+        self.cue_next_to(&joined, q, direct)
+    }
+
     /// `Asked ..., he said:` at the end of a paragraph: the cue for the next one.
     pub(super) fn cue_at_end(&mut self, sent: &Sent) -> Option<(usize, String)> {
         let toks = &sent.toks;
@@ -189,5 +211,5 @@ pub(super) fn is_direct(text: &str, par: &Par, q: QSpan) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    (before.ends_with(',') || lx::is_speech_verb(&last_word)) && capital && words >= 3
+    (before.ends_with(',') || lx::is_saying(&last_word)) && capital && words >= 3
 }

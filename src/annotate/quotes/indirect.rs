@@ -154,7 +154,7 @@ impl Ctx<'_> {
                 self.subject_before(toks, 0, v)
             };
             let Some((s, id)) = subj else { continue };
-            let mut j = if lx::is_tell_verb(&verb) {
+            let mut j = if lx::takes_listener(&verb) {
                 self.skip_object(toks, v + 1, n)
             } else {
                 self.skip_circumstance(toks, v + 1, n)
@@ -172,7 +172,7 @@ impl Ctx<'_> {
             }
             while j < n && toks[j].word && (low(toks[j], text) == "that" || is_verb(toks[j], text))
             {
-                j = if lx::is_tell_verb(&low(toks[j], text)) {
+                j = if lx::takes_listener(&low(toks[j], text)) {
                     self.skip_object(toks, j + 1, n)
                 } else {
                     j + 1
@@ -247,6 +247,15 @@ impl Ctx<'_> {
         {
             let k = kind(&r);
             self.emit(r, k, Some(cue), id);
+            return Some(id);
+        }
+        // `Bush called Trump "unhinged."`
+        let frags: Vec<QSpan> = spans
+            .iter()
+            .copied()
+            .filter(|q| !direct.contains(q) && sent.range.contains(&q.start))
+            .collect();
+        if let Some(id) = self.naming(sent, &frags) {
             return Some(id);
         }
         // A sentence carrying a fragment, about its subject: `He was sorry ... "but ..."`.
@@ -329,7 +338,7 @@ impl Ctx<'_> {
 
     /// The person or body acting in `toks[..end]`: the first name followed by
     /// a lower-case word (its verb), or a leading he/she.
-    fn actor_before(&mut self, toks: &[Tok], end: usize) -> Option<usize> {
+    pub(super) fn actor_before(&mut self, toks: &[Tok], end: usize) -> Option<usize> {
         let text = self.text;
         if let Some(&t) = toks.first()
             && let Some(np @ Np::Pronoun(_)) = pronoun_np(t, text)

@@ -29,6 +29,7 @@ use direct::{is_direct, par_starts_with_quote};
 mod cues;
 mod direct;
 mod indirect;
+mod naming;
 
 /// A drafted quote; `speaker` indexes the registry.
 #[derive(Debug, Clone)]
@@ -69,7 +70,7 @@ fn low(t: Tok, text: &str) -> String {
 }
 
 fn is_verb(t: Tok, text: &str) -> bool {
-    t.word && lx::is_speech_verb(&low(t, text))
+    t.word && lx::is_saying(&low(t, text))
 }
 
 /// Finds and attributes every quote of every article.
@@ -141,7 +142,7 @@ impl Ctx<'_> {
             let unattributed_from = self.out.len();
             // Each sentence looks only at the quotations near it.
             let (near_spans, near_direct) = (Near::new(&par.spans), Near::new(&direct));
-            for sent in &par.sents {
+            for (si, sent) in par.sents.iter().enumerate() {
                 self.subject(sent);
                 let (spans, direct) = (
                     near_spans.around(&sent.range),
@@ -150,6 +151,7 @@ impl Ctx<'_> {
                 for q in direct.iter().filter(|q| sent.range.contains(&q.start)) {
                     let cue = self
                         .cue_next_to(sent, *q, direct)
+                        .or_else(|| self.cue_in_next(par, si, *q, direct))
                         .or_else(|| byline.clone());
                     let fallback = if first_quote { colon.take() } else { None };
                     let continues =
