@@ -181,11 +181,12 @@ fn words_put_on_something_by_naming_it() {
 
 #[test]
 fn words_capitalised_only_where_all_are_are_no_name() {
-    // `Railing` and `Against` open a headline and appear in lower case
-    // below; `Bill` is capitalised inside a sentence, so it stays a name.
+    // `Against`, inside a title, appears in lower case below, so no name
+    // holds it (nor `Railing` before it); `Bill` is capitalised inside a
+    // sentence, so it stays a name.
     let s = story(
         "Railing Against Trump, Sanders Vows To Fight.\n\n\
-         Senator Bernie Sanders is against the bill, railing at Donald Trump.\n\n\
+         Senator Bernie Sanders is against the bill Donald Trump wants.\n\n\
          Trump said the bill would \"make the country rich again.\" Former President Bill Clinton said \"it is a gift to the rich.\"\n",
     );
     assert!(

@@ -436,11 +436,11 @@ impl Registry {
         self.lower.contains(&l) && !self.mid_caps.contains(&l)
     }
 
-    /// `np` without the common words that open it (`Railing Against Trump`
-    /// is `Trump`).
+    /// `np` without the common words that open it: a name holds none
+    /// (`Railing Against Trump` is `Trump`).
     fn plain(&self, np: &Np) -> Np {
         let Np::Person {
-            first: Some(f),
+            first: Some(_),
             surname,
             gender,
             desc: None,
@@ -450,27 +450,27 @@ impl Registry {
         else {
             return np.clone();
         };
-        if !self.common(f) {
+        // The name is what follows the last common word before the surname.
+        let words: Vec<&str> = form.split(' ').collect();
+        let Some(k) = words[..words.len() - 1]
+            .iter()
+            .rposition(|w| self.common(w))
+        else {
             return np.clone();
-        }
-        let mut rest = form.as_str();
-        while let Some((head, tail)) = rest.split_once(' ')
-            && self.common(head)
-        {
-            rest = tail;
-        }
+        };
+        let rest = words[k + 1..].join(" ");
         let words: Vec<&str> = rest.split(' ').collect();
         Np::Person {
             first: (words.len() >= 2).then(|| words[0].to_string()),
             surname: surname.clone(),
             gender: *gender,
             desc: None,
-            form: rest.to_string(),
             full: if full == form {
-                rest.to_string()
+                rest.clone()
             } else {
                 full.clone()
             },
+            form: rest,
         }
     }
 
@@ -616,13 +616,13 @@ impl Registry {
             Np::Descriptive(d) => match self.desc.get(&d.to_lowercase()) {
                 Some(Some(id)) => *id,
                 _ => {
-                    let key = body_key(d);
+                    let key = unabbreviated(&body_key(d));
                     let by_title = (0..self.entities.len())
                         .filter(|&e| {
                             self.entities[e]
                                 .descs
                                 .iter()
-                                .any(|x| x.to_lowercase().ends_with(&key))
+                                .any(|x| unabbreviated(x).ends_with(&key))
                         })
                         .max_by_key(|&e| self.entities[e].used);
                     match by_title {
@@ -782,6 +782,37 @@ fn appositive(toks: &[Tok], e: usize, text: &str) -> Option<String> {
     has_role.then(|| text[toks[start].start..toks[end - 1].end].to_string())
 }
 
+/// A title in lower case with its abbreviations written out: `Vermont Sen.`
+/// → `vermont senator`, so that `the senator` finds Bernie Sanders.
+fn unabbreviated(title: &str) -> String {
+    title
+        .split(' ')
+        .map(|w| {
+            let l = w.trim_end_matches('.').to_lowercase();
+            match l.as_str() {
+                "sen" => "senator".to_string(),
+                "rep" => "representative".to_string(),
+                "gov" => "governor".to_string(),
+                "gen" => "general".to_string(),
+                "lt" => "lieutenant".to_string(),
+                "col" => "colonel".to_string(),
+                "sgt" => "sergeant".to_string(),
+                "capt" => "captain".to_string(),
+                "cmdr" => "commander".to_string(),
+                "adm" => "admiral".to_string(),
+                "supt" => "superintendent".to_string(),
+                "insp" => "inspector".to_string(),
+                "det" => "detective".to_string(),
+                "prof" => "professor".to_string(),
+                "atty" => "attorney".to_string(),
+                "pres" => "president".to_string(),
+                _ => l,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `the MP for Te Atatu` → `the Te Atatu MP`.
 fn reordered(a: &str) -> Option<String> {
     let words: Vec<&str> = a.split(' ').collect();
@@ -859,5 +890,17 @@ mod tests {
         assert_eq!(np("LOS ANGELES"), None);
         assert_eq!(np("QUESTIONABLE MEDICAL CLAIMS"), None);
         assert_eq!(np("NYPD"), Some(Np::Body("NYPD".into())));
+    }
+
+    #[test]
+    fn a_description_finds_the_abbreviated_title() {
+        let text = "Vermont Sen. Bernie Sanders spoke.";
+        let toks = tokens(text, 0..text.len());
+        let mut reg = Registry::default();
+        reg.harvest(&toks, text);
+        let sanders = reg.resolve(&np("Vermont Sen. Bernie Sanders").unwrap(), &[]);
+        let senator = reg.resolve(&Np::Descriptive("the senator".into()), &[]);
+        assert!(sanders.is_some());
+        assert_eq!(senator, sanders);
     }
 }
