@@ -51,25 +51,34 @@ impl App {
                 .partition_point(|&(s, _)| s < self.first_visible(p))
                 .wrapping_sub(1),
         };
-        let (idx, wrap) = if idx >= list.len() {
-            let wrap = if forward {
-                "from the top"
-            } else {
-                "from the bottom"
-            };
-            (if forward { 0 } else { list.len() - 1 }, Some(wrap))
-        } else {
-            (idx, None)
+        // Past either end, wrap round and land on the first (last) passage,
+        // as vim's `]c` does with wrapscan, and say so.
+        let (idx, wrap) = match list.get(idx) {
+            Some(_) => (idx, None),
+            None if forward => (0, Some("from the top")),
+            None => (list.len() - 1, Some("from the bottom")),
         };
         let (start, link) = list[idx];
-        if let Some(w) = wrap {
-            self.message = Some(w.to_string());
-        }
-        let wrapped = self.message.take();
         self.focus_link(p, link, Some(start));
-        if let Some(w) = wrapped {
-            self.message = Some(format!("{} ({w})", self.message.take().unwrap_or_default()));
+        if let Some(w) = wrap {
+            self.message = Some(format!("{w} · {}", self.link_label(link)));
         }
+    }
+
+    /// How the status bar names link `l`: `conflict 1/14 · seven-hour vs six-hour`.
+    pub fn link_label(&self, l: usize) -> String {
+        let link = &self.story.links[l];
+        let mut s = format!(
+            "{} {}/{}",
+            link.kind.as_str(),
+            l + 1,
+            self.story.links.len()
+        );
+        if let Some(n) = &link.note {
+            s.push_str(" · ");
+            s.push_str(n);
+        }
+        s
     }
 
     /// Focuses `link`: shows its passage in pane `p` (the one starting at `at`,

@@ -86,13 +86,7 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
         } else if let Some(q) = app.current_quote {
             clean(&app.quote_label(q))
         } else if let Some(l) = app.focused_link {
-            let link = &app.story.links[l];
-            let mut s = format!("{} {}/{}", link.kind.as_str(), l + 1, app.story.links.len());
-            if let Some(n) = &link.note {
-                s.push_str(" · ");
-                s.push_str(&clean(n));
-            }
-            s
+            clean(&app.link_label(l))
         } else {
             clean(&app.story.title)
         };
