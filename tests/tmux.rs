@@ -289,20 +289,39 @@ fn a_panic_and_sigterm_restore_the_terminal() {
     let err = std::fs::read_to_string(t.home.join("stderr.txt")).unwrap_or_default();
     assert!(err.contains("panicking on purpose"), "{err}");
 
-    t.line(&verso_cmd(&t));
+    signal_restores_the_terminal(&t, "TERM", 143);
+}
 
+/// Starts the reader, sends it `signal`, and checks that it ends with `code`
+/// and leaves a working terminal: no alternate screen, no mouse, no raw mode.
+fn signal_restores_the_terminal(t: &Tmux, signal: &str, code: i32) {
+    t.tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
+    t.wait_for("a clear screen", |s| !s.contains("exit="));
+    t.line(&format!("{}; echo exit=$?", verso_cmd(t)));
     t.wait_for("the reader", |s| s.contains("Former Labour MP"));
-    let child = reader_pid(&t);
+    assert_eq!(t.flag("alternate_on"), "1");
+    let child = reader_pid(t);
     assert!(!child.is_empty(), "the reader runs under the shell");
     Command::new("kill")
-        .args(["-TERM", &child])
+        .args([&format!("-{signal}"), &child])
         .status()
         .unwrap();
-    t.wait_for("the prompt", |s| !s.contains("Former Labour MP"));
+    let s = t.wait_for("the prompt", |s| !s.contains("Former Labour MP"));
+    assert!(s.contains(&format!("exit={code}")), "SIG{signal}: {s}");
+    // Raw mode off: the shell echoes what is typed and runs it on Enter.
     t.line("echo ok-$((40+2))");
     t.wait_for("the shell", |s| s.contains("ok-42"));
-    assert_eq!(t.flag("alternate_on"), "0");
-    assert_eq!(t.flag("mouse_any_flag"), "0");
+    assert_eq!(t.flag("alternate_on"), "0", "SIG{signal}");
+    assert_eq!(t.flag("mouse_any_flag"), "0", "SIG{signal}");
+}
+
+#[test]
+fn sigint_and_sigquit_restore_the_terminal() {
+    let Some(t) = Tmux::start("sigint", 100, 30) else {
+        return;
+    };
+    signal_restores_the_terminal(&t, "INT", 130);
+    signal_restores_the_terminal(&t, "QUIT", 131);
 }
 
 /// The reader's process id, a child of the pane's shell.
