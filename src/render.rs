@@ -13,6 +13,7 @@ use crate::ui::{self, Theme, View};
 
 /// Feeds `keys` to the app as the live reader would, stopping at a quit.
 pub fn feed(app: &mut App, keymap: &Keymap, keys: &[Key]) {
+    app.help_rows = ui::help_lines(keymap).len();
     for k in keys {
         let ev = Event::Key(k.to_event());
         if let Some(a) = keys::map(keymap, &ev, app.context(), app.typing()) {

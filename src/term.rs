@@ -44,6 +44,7 @@ fn restore() {
 
 /// Runs the reader until `q` or a signal.
 pub fn run(app: &mut App, keymap: &Keymap, theme: Theme) -> io::Result<()> {
+    app.help_rows = ui::help_lines(keymap).len();
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores raw mode and the screen; ours also turns the
     // mouse off, before it.

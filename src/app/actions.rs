@@ -130,6 +130,11 @@ impl App {
         }
         self.apply(action);
         self.follow_lists();
+        // An overlay scrolls no further than its end, on any screen size.
+        let max = self.overlay_max_scroll();
+        if let Overlay::Help { scroll } | Overlay::Problems { scroll } = &mut self.overlay {
+            *scroll = (*scroll).min(max);
+        }
     }
 
     /// Keeps the selected rows of the lists in view.

@@ -107,6 +107,10 @@ pub struct App {
     pub quit: bool,
     /// Asked to suspend: the terminal loop stops the process and clears this.
     pub suspend: bool,
+    /// Rows of the help screen for the keymap in effect (set by whoever maps
+    /// keys to actions: [`crate::render::feed`], [`crate::term::run`]), so
+    /// that its scroll stops at its end.
+    pub help_rows: usize,
     layouts: HashMap<(usize, usize), Rc<Layout>>,
     /// Per article: link passages sorted by start (start, link).
     passages: Vec<Vec<(usize, usize)>>,
@@ -230,6 +234,7 @@ impl App {
             message: None,
             quit: false,
             suspend: false,
+            help_rows: 0,
             layouts: HashMap::new(),
             passages,
             quotes_of,
@@ -412,5 +417,44 @@ impl App {
     /// The link passages of an article, sorted by start: (start, link).
     pub fn passages(&self, article: usize) -> &[(usize, usize)] {
         &self.passages[article]
+    }
+
+    /// The width of the problems box.
+    pub fn problems_width(&self) -> u16 {
+        self.size.0.saturating_sub(4)
+    }
+
+    /// The story's problems as the problems box shows them: one-line, cut to
+    /// its inner width.
+    pub fn problem_lines(&self) -> Vec<String> {
+        let width = (self.problems_width().saturating_sub(2) as usize).max(1);
+        self.story
+            .problems
+            .iter()
+            .flat_map(|p| {
+                let chars: Vec<char> = crate::layout::clean(&p.to_string()).chars().collect();
+                chars
+                    .chunks(width)
+                    .map(|c| c.iter().collect::<String>())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// The farthest the open overlay can scroll: its last row at its bottom.
+    pub fn overlay_max_scroll(&self) -> usize {
+        let (w, h) = self.size;
+        match self.overlay {
+            Overlay::Help { .. } => {
+                Geometry::overlay_max_scroll(w, h, geometry::HELP_WIDTH, self.help_rows)
+            }
+            Overlay::Problems { .. } => Geometry::overlay_max_scroll(
+                w,
+                h,
+                self.problems_width(),
+                self.problem_lines().len(),
+            ),
+            Overlay::Search { .. } | Overlay::None => 0,
+        }
     }
 }

@@ -13,6 +13,8 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{Action, App, Focus, Overlay};
 use crate::keys::Keymap;
+pub use crate::layout::clean;
+pub use overlay::help_lines;
 pub use theme::Theme;
 
 /// What drawing needs besides the state.
@@ -153,21 +155,6 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
         line.extend(badges);
     }
     buf.set_line(r.x, r.y, &Line::from(line).style(theme.status()), r.width);
-}
-
-/// Text from a story file made safe and one-line for the screen: controls
-/// shown as symbols, line breaks as spaces, bidi controls dropped.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32),
-            '\u{7f}' => Some('\u{2421}'),
-            '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
-            c if crate::story::is_bidi_control(c) || c == '\u{feff}' => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 /// Cuts `s` to at most `width` display cells, with `…` when cut.
