@@ -121,7 +121,7 @@ pub enum Command {
     /// Write a story for other annotation tools: W3C Web Annotation JSON-LD, one
     /// annotation per quote and per link passage, offsets in code points.
     #[command(
-        after_help = "Examples:\n  verso export --to w3c > carter.jsonld\n  verso export --to w3c annotations/carter.json -o carter.jsonld\n  verso export --to w3c story.json | verso import - -o copy.json\n\nArticle paths in target.source are relative to the output file's folder (to the\ncurrent folder on standard output).\n\nExit status: 0 written, 1 written without the story's problems (listed),\n2 the story could not be read or the output not written."
+        after_help = "Examples:\n  verso export --to w3c > carter.jsonld\n  verso export --to w3c annotations/carter.json -o carter.jsonld\n  verso export --to w3c story.json | verso import - -o copy.json\n\ntarget.source is the article's url when it has one (its text's path then in\nverso:articles as file), else its text's path: relative to the output file's\nfolder, absolute on standard output, so the file imports back from anywhere.\n\nExit status: 0 written, 1 written without the story's problems (listed),\n2 the story could not be read or the output not written."
     )]
     Export {
         /// The format to write.
@@ -136,7 +136,7 @@ pub enum Command {
     /// Read annotations made in other tools into a story file: W3C Web Annotation
     /// JSON-LD, or a brat standoff .ann file with its text.
     #[command(
-        after_help = "Examples:\n  verso import carter.jsonld -o annotations/carter-copy.json\n  verso import doc.ann -o story.json            (text: doc.txt beside it)\n  verso import doc.ann --text other/doc.txt -o story.json\n  verso import hypothesis.json --text article.txt -o story.json && verso story.json\n\nW3C: each target.source is read from the path it names (relative to the\nannotation file), or from the --text file with the same file name. brat: entity\ntypes Speaker/Person/Organization are mentions of speakers, Quote/Direct/\nIndirect/Mixed are quotes, Cue their cue; a relation joins a quote to its\nspeaker (see README.md for the whole mapping).\n\nExit status: 0 imported, 1 imported with problems (listed; the story is written),\n2 an input could not be read or the output not written."
+        after_help = "Examples:\n  verso import carter.jsonld -o annotations/carter-copy.json\n  verso import doc.ann -o story.json            (text: doc.txt beside it)\n  verso import doc.ann --text other/doc.txt -o story.json\n  verso import hypothesis.json --text article.txt -o story.json && verso story.json\n\nW3C: each article is read from the --text file with the same file name, else\nfrom the file its verso:articles entry or target.source names (absolute, or\nrelative to the annotation file). brat: entity\ntypes Speaker/Person/Organization are mentions of speakers, Quote/Direct/\nIndirect/Mixed are quotes, Cue their cue; a relation joins a quote to its\nspeaker (see README.md for the whole mapping).\n\nExit status: 0 imported, 1 imported with problems (listed; the story is written),\n2 an input could not be read or the output not written."
     )]
     Import {
         /// The annotation file (`-` for standard input).

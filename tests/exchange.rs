@@ -64,23 +64,47 @@ fn bundled_story_round_trips() {
 }
 
 #[test]
-fn story_file_round_trips_through_pipes() {
+fn story_file_round_trips_through_standard_output_from_another_folder() {
     let s = Scratch::new();
     let exported = run_ok(
         &root(),
         &["export", "--to", "w3c", "annotations/carter.json"],
     );
-    // On standard output, sources are relative to the current folder.
-    assert!(exported.contains("\"source\": \"articles/carter-threat.txt\""));
+    // On standard output, sources are absolute: the output has no folder.
+    let threat = root()
+        .join("articles/carter-threat.txt")
+        .canonicalize()
+        .unwrap();
+    let source = format!(
+        "\"source\": {}",
+        serde_json::json!(threat.to_str().unwrap())
+    );
+    assert!(exported.contains(&source), "{source} in:\n{exported}");
+    let orig = load(&root().join("annotations/carter.json"));
+    // Saved in another folder and imported from a third: the same story.
+    s.write("x/story.jsonld", &exported);
+    std::fs::create_dir_all(s.path("elsewhere")).unwrap();
+    let back = s.path("x/back.json");
     let o = verso(
-        &root(),
+        &s.path("elsewhere"),
+        &[
+            "import",
+            s.path("x/story.jsonld").to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(comparable(&load(&back)), comparable(&orig));
+    // And through a pipe, from a folder that is not the one exported from.
+    let o = verso(
+        &s.path("elsewhere"),
         &["import", "-", "-o", s.path("c.json").to_str().unwrap()],
         Some(&exported),
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let back = load(&s.path("c.json"));
-    let orig = load(&root().join("annotations/carter.json"));
-    assert_eq!(comparable(&back), comparable(&orig));
+    assert_eq!(comparable(&load(&s.path("c.json"))), comparable(&orig));
 }
 
 const ALPHA: &str = "Ōtautahi 🌏 — 第一天\r\n\r\nMere Pōtiki said the council had \"ignored every submission\" made by iwi. \
@@ -151,7 +175,13 @@ fn non_ascii_story_round_trips_with_code_point_offsets() {
     // q1: target and selectors, offsets in code points (not bytes, not UTF-16).
     let q1 = &items[0];
     assert_eq!(q1["type"], "Annotation");
-    assert_eq!(q1["target"]["source"], "../texts/alpha.txt");
+    // An article with a url is the target's source; its text's path (relative
+    // to the output's folder) is kept in verso:articles.
+    assert_eq!(q1["target"]["source"], "https://example.org/ā");
+    assert_eq!(w3c["verso:articles"][0]["source"], "https://example.org/ā");
+    assert_eq!(w3c["verso:articles"][0]["file"], "../texts/alpha.txt");
+    assert_eq!(items[3]["target"]["source"], "../texts/beta.txt");
+    assert!(w3c["verso:articles"][1].get("file").is_none());
     let exact = "the council had \"ignored every submission\" made by iwi";
     let byte = ALPHA.find(exact).unwrap();
     let cp = ALPHA[..byte].chars().count();

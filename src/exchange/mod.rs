@@ -198,22 +198,28 @@ pub fn run_export(to: ExportFormat, story: Option<&Path>, out: Option<&Path>) ->
     for p in &loaded.problems {
         eprintln!("{}: {p} (left out of the export)", loaded.source);
     }
+    // Paths that read back wherever the output goes: relative to the output
+    // file's folder, absolute on standard output (which has no folder).
     let folder = story_folder(story);
     let base = crate::fsutil::output_base(out);
-    let mut sources: Vec<String> = Vec::new();
+    let mut files: Vec<String> = Vec::new();
     for a in &loaded.articles {
         let abs = crate::fsutil::absolute(&folder, Path::new(&a.file));
-        let Some(rel) = crate::fsutil::relative_utf8(&base, &abs) else {
+        let path = match out {
+            Some(_) => crate::fsutil::relative_utf8(&base, &abs),
+            None => abs.to_str().map(str::to_string),
+        };
+        let Some(path) = path else {
             eprintln!(
                 "verso export: {}: the path is not UTF-8, so target.source cannot name it; rename the folder or write the output next to the story",
                 abs.display()
             );
             return 2;
         };
-        sources.push(rel);
+        files.push(path);
     }
     let text = match to {
-        ExportFormat::W3c => w3c::export(&loaded, &sources),
+        ExportFormat::W3c => w3c::export(&loaded, &files),
     };
     if let Err(e) = crate::fsutil::emit(out, &text) {
         eprintln!("verso export: {e}");

@@ -14,7 +14,17 @@ use crate::story::format::{
 struct Art {
     id: String,
     source: String,
+    /// Where its text is, when that is not `source` (a web address): verso's
+    /// `verso:articles` entry's `file`.
+    file: Option<String>,
     entry: ArticleEntry,
+}
+
+impl Art {
+    /// The path or URL the article's text is read from.
+    fn text_at(&self) -> &str {
+        self.file.as_deref().unwrap_or(&self.source)
+    }
 }
 
 /// Reads a W3C Web Annotation file (`-`: standard input); `texts` are article
@@ -97,6 +107,7 @@ pub fn import(file: &Path, texts: &[PathBuf]) -> Result<Imported, ImportError> {
             arts.push(Art {
                 id: id.to_string(),
                 source: source.to_string(),
+                file: opt_str(a, "file"),
                 entry: ArticleEntry {
                     id: id.to_string(),
                     file: String::new(),
@@ -188,6 +199,7 @@ pub fn import(file: &Path, texts: &[PathBuf]) -> Result<Imported, ImportError> {
                 arts.push(Art {
                     id: id.clone(),
                     source: source.to_string(),
+                    file: None,
                     entry: ArticleEntry {
                         id,
                         ..ArticleEntry::default()
@@ -197,7 +209,8 @@ pub fn import(file: &Path, texts: &[PathBuf]) -> Result<Imported, ImportError> {
             }
         };
         if arts[a].entry.file.is_empty() {
-            let p = text_path(&base, source, texts, arts.len() == 1 && texts.len() == 1)
+            let only = arts.len() == 1 && texts.len() == 1;
+            let p = text_path(&base, arts[a].text_at(), texts, only)
                 .map_err(|m| ImportError(format!("{name}: {path}: {m}")))?;
             let text = crate::story::read_text(&p)
                 .map_err(|m| ImportError(format!("{name}: {path}: {}: {m}", p.display())))?;
@@ -275,7 +288,7 @@ pub fn import(file: &Path, texts: &[PathBuf]) -> Result<Imported, ImportError> {
     // Articles the collection lists but no annotation targets still belong to the story.
     for art in &mut arts {
         if art.entry.file.is_empty() {
-            let p = text_path(&base, &art.source, texts, false)
+            let p = text_path(&base, art.text_at(), texts, false)
                 .map_err(|m| ImportError(format!("{name}: verso:articles: {m}")))?;
             let text = crate::story::read_text(&p)
                 .map_err(|m| ImportError(format!("{name}: {}: {m}", p.display())))?;
