@@ -30,6 +30,19 @@ fn a_place_round_trips_through_a_file() {
 
     let mut after = app("");
     after.restore(&read);
+    // The status line says where the reader is, until the next key.
+    assert_eq!(after.message.as_deref(), Some(verso::app::place::RESTORED));
+    assert!(
+        verso::render::to_text(&render::draw(
+            &after,
+            &Keymap::default(),
+            verso::ui::Theme::PLAIN
+        ))
+        .lines()
+        .last()
+        .unwrap()
+        .contains("back where you left off; --fresh starts at the top")
+    );
     assert_eq!(
         [after.panes[0].top, after.panes[1].top],
         [before.panes[0].top, before.panes[1].top]
@@ -42,6 +55,8 @@ fn a_place_round_trips_through_a_file() {
     assert!(after.focused_link.is_some());
     // And the place taken again is the same.
     assert_eq!(after.place(), place);
+    after.update(verso::app::Action::Down);
+    assert_eq!(after.message, None, "the message lasts until a key");
 }
 
 #[test]

@@ -369,7 +369,16 @@ fn reopening_a_story_returns_to_where_the_reader_left_it() {
     t.keys(&["q"]);
     t.wait_for("the prompt", |s| !s.contains("Speakers"));
     t.line(&verso_cmd(&t));
-    let back = t.wait_for("the reader again", |s| s.contains("Speakers"));
+    let back = t.wait_for("the reader again", |s| {
+        s.contains("Speakers") && s.contains("back where you left off")
+    });
+    assert!(
+        back.lines()
+            .last()
+            .unwrap()
+            .contains("back where you left off; --fresh starts at the top"),
+        "{back}"
+    );
     let body = |s: &str| s.lines().take(39).map(str::to_string).collect::<Vec<_>>();
     assert_eq!(
         body(&back),
@@ -383,6 +392,7 @@ fn reopening_a_story_returns_to_where_the_reader_left_it() {
     t.line(&format!("{} --fresh", env!("CARGO_BIN_EXE_verso")));
     let fresh = t.wait_for("a fresh start", |s| s.contains("Former Labour MP"));
     assert!(fresh.contains("[x] Chris Carter"), "{fresh}");
+    assert!(!fresh.contains("back where you left off"), "{fresh}");
     t.keys(&["q"]);
     t.wait_for("the prompt", |s| !s.contains("Speakers"));
     // A damaged place: a warning, and a fresh start.

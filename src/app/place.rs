@@ -25,6 +25,9 @@ pub struct Place {
     pub link: Option<String>,
 }
 
+/// What the status line says on coming back to a story.
+pub const RESTORED: &str = "back where you left off; --fresh starts at the top";
+
 impl App {
     /// The place to remember.
     pub fn place(&self) -> Place {
@@ -53,8 +56,10 @@ impl App {
         }
     }
 
-    /// Returns to a remembered place, as far as the story still allows.
+    /// Returns to a remembered place, as far as the story still allows, and
+    /// says so on the status line until the next key.
     pub fn restore(&mut self, place: &Place) {
+        self.message = Some(RESTORED.to_string());
         let find_article = |id: &str| self.story.articles.iter().position(|a| a.id == id);
         for p in 0..2 {
             if let Some(a) = find_article(&place.articles[p]) {
