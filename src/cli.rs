@@ -55,10 +55,10 @@ pub enum Command {
         #[arg(long)]
         path: bool,
     },
-    /// Draw the reader's screen as text, without a terminal, after feeding it
-    /// keys: for tests, documentation and scripts.
+    /// Draw the reader's screen as text, ANSI or SVG, without a terminal, after
+    /// feeding it keys: for tests, documentation, scripts and pictures.
     #[command(
-        after_help = "KEYS uses vim notation: plain characters, <Enter>, <Tab>, <S-Tab>, <Esc>, <Space>,\n<Up> <Down> <Left> <Right>, <PageUp> <PageDown>, <C-d>, <lt> for a literal <.\n\nExamples:\n  verso render --size 120x40\n  verso render --size 100x30 --keys ']]]' --color\n  verso render annotations/carter.json --keys '/six<Enter>'"
+        after_help = "KEYS uses vim notation: plain characters, <Enter>, <Tab>, <S-Tab>, <Esc>, <Space>,\n<Up> <Down> <Left> <Right>, <PageUp> <PageDown>, <C-d>, <lt> for a literal <.\n\nExamples:\n  verso render --size 120x40\n  verso render --size 100x30 --keys ']]]' --color\n  verso render --size 120x40 --keys ']' --format svg > screen.svg\n  verso render annotations/carter.json --keys '/six<Enter>'"
     )]
     Render {
         /// A story file, or bare .txt articles; none: the bundled story.
@@ -69,8 +69,11 @@ pub enum Command {
         /// Keys to press before drawing.
         #[arg(long, default_value = "")]
         keys: String,
-        /// Print colours and attributes as ANSI escape sequences.
-        #[arg(long)]
+        /// How to print the screen: text, text with ANSI colours, or an SVG picture.
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::render::Format,
+        /// Print colours and attributes as ANSI escape sequences (`--format ansi`).
+        #[arg(long, conflicts_with = "format")]
         color: bool,
     },
     /// Draft a story file from bare articles: speakers, quotes, and linked passages.
@@ -306,8 +309,16 @@ pub fn main() -> i32 {
             files,
             size,
             keys,
+            format,
             color,
-        }) => render(&files, size, &keys, color, cli.config.as_deref()),
+        }) => {
+            let format = if color {
+                crate::render::Format::Ansi
+            } else {
+                format
+            };
+            render(&files, size, &keys, format, cli.config.as_deref())
+        }
         Some(Command::Annotate { articles, output }) => {
             crate::annotate::run(&articles, output.as_deref())
         }
@@ -491,9 +502,10 @@ fn render(
     files: &[PathBuf],
     size: (u16, u16),
     keys: &str,
-    color: bool,
+    format: crate::render::Format,
     config: Option<&Path>,
 ) -> i32 {
+    use crate::render::Format;
     let keys = match crate::keys::parse_keys(keys) {
         Ok(k) => k,
         Err(e) => {
@@ -518,16 +530,15 @@ fn render(
     app.apply_defaults(config.sync, config.side_panes, config.mouse);
     app.message = warning;
     crate::render::feed(&mut app, &keymap, &keys);
-    let theme = if color {
-        config.theme.with_env()
-    } else {
-        crate::ui::Theme::PLAIN
+    let theme = match format {
+        Format::Text => crate::ui::Theme::PLAIN,
+        Format::Ansi | Format::Svg => config.theme.with_env(),
     };
     let buf = crate::render::draw(&app, &keymap, theme);
-    let out = if color {
-        crate::render::to_ansi(&buf)
-    } else {
-        crate::render::to_text(&buf)
+    let out = match format {
+        Format::Text => crate::render::to_text(&buf),
+        Format::Ansi => crate::render::to_ansi(&buf),
+        Format::Svg => crate::render::to_svg(&buf, theme.light),
     };
     if !emit("render", &out) {
         return 2;

@@ -1,5 +1,8 @@
 //! Headless rendering: the same state and drawing as the live reader, fed a key
-//! sequence, drawn on a ratatui `TestBackend`, printed as text (or ANSI).
+//! sequence, drawn on a ratatui `TestBackend`, printed as text, ANSI or an SVG
+//! picture ([`svg`]).
+
+mod svg;
 
 use crossterm::event::Event;
 use ratatui::Terminal;
@@ -10,6 +13,19 @@ use ratatui::style::{Color, Modifier};
 use crate::app::App;
 use crate::keys::{self, Key, Keymap};
 use crate::ui::{self, Theme, View};
+
+pub use svg::{escape as xml_escape, to_svg};
+
+/// How `verso render` prints the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text, trailing spaces trimmed.
+    Text,
+    /// Text with colours and attributes as ANSI escape sequences (`--color`).
+    Ansi,
+    /// An SVG picture with the colours and attributes.
+    Svg,
+}
 
 /// Feeds `keys` to the app as the live reader would, stopping at a quit.
 pub fn feed(app: &mut App, keymap: &Keymap, keys: &[Key]) {
