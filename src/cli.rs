@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::story::{self, LoadError, Story};
+use crate::story::{self, Story};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -92,13 +92,13 @@ pub enum Command {
     /// Score a story against a reference: precision, recall and F1 of quotes
     /// (per kind), speaker attribution, and links.
     #[command(
-        after_help = "Examples:\n  verso score draft.json annotations/carter.json\n  verso annotate articles/*.txt -o draft.json && verso score draft.json annotations/carter.json --json\n  verso import X.ann --text X.txt -o gold.json && verso score draft.json gold.json --attributions\n\nExit status: 0 scored, 2 a story could not be read."
+        after_help = "Examples:\n  verso score draft.json annotations/carter.json\n  verso annotate articles/*.txt | verso score -    (against the bundled story)\n  verso annotate articles/*.txt -o draft.json && verso score draft.json annotations/carter.json --json\n  verso import X.ann --text X.txt -o gold.json && verso score draft.json gold.json --attributions\n\nExit status: 0 scored, 2 a story could not be read."
     )]
     Score {
-        /// The story to score.
+        /// The story to score (`-` for standard input).
         draft: PathBuf,
-        /// The reference story.
-        gold: PathBuf,
+        /// The reference story (`-` for standard input); none: the bundled story.
+        gold: Option<PathBuf>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -327,7 +327,7 @@ pub fn main() -> i32 {
             gold,
             json,
             attributions,
-        }) => crate::score::run(&draft, &gold, json, attributions),
+        }) => crate::score::run(&draft, gold.as_deref(), json, attributions),
         Some(Command::Stats { story, format }) => crate::stats::run(story.as_deref(), format),
         Some(Command::Export { to, story, output }) => {
             crate::exchange::run_export(to, story.as_deref(), output.as_deref())
@@ -376,8 +376,8 @@ pub fn open(files: &[PathBuf]) -> Result<Opened, String> {
         warning: None,
     };
     match files {
-        [] => load_story(None).map(story).map_err(|e| e.to_string()),
-        [one] if !is_txt(one) => load_story(Some(one)).map(story).map_err(|e| e.to_string()),
+        [] => story::open(None).map(story).map_err(|e| e.to_string()),
+        [one] if !is_txt(one) => story::open(Some(one)).map(story).map_err(|e| e.to_string()),
         many => {
             if let Some(bad) = many.iter().find(|f| !is_txt(f)) {
                 return Err(format!(
@@ -570,14 +570,6 @@ fn config_command(default: bool, path: bool, flag: Option<&Path>) -> i32 {
     if emit("config", &text) { 0 } else { 2 }
 }
 
-/// Loads a story from a path, or the bundled one.
-pub fn load_story(path: Option<&std::path::Path>) -> Result<Story, LoadError> {
-    match path {
-        Some(p) => story::load(p),
-        None => story::bundled::load(),
-    }
-}
-
 /// `verso check`: prints to stdout, returns the exit code.
 pub fn check(paths: &[PathBuf]) -> i32 {
     let targets: Vec<Option<&std::path::Path>> = if paths.is_empty() {
@@ -598,7 +590,7 @@ pub fn check(paths: &[PathBuf]) -> i32 {
 
 /// The report `check` prints for one story, and its exit code.
 pub fn check_report(path: Option<&std::path::Path>) -> (String, i32) {
-    match load_story(path) {
+    match story::open(path) {
         Err(e) => (format!("{e}\n"), 2),
         Ok(s) if s.problems.is_empty() => (format!("{}: ok: {}\n", s.source, s.summary()), 0),
         Ok(s) => {

@@ -350,7 +350,7 @@ pub fn json(st: &StoryStats) -> String {
 /// code: 0 counted, 1 the story has problems (counted over what is sound, the
 /// problems on standard error), 2 the story could not be read.
 pub fn run(story: Option<&Path>, format: Format) -> i32 {
-    let story = match crate::cli::load_story(story) {
+    let story = match crate::story::open(story) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("verso stats: {e}");

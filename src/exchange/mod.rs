@@ -188,7 +188,7 @@ pub fn story_folder(path: Option<&Path>) -> PathBuf {
 /// written, 1 written but the story has problems, which are left out and listed
 /// on standard error, 2 the story could not be read or the output not written).
 pub fn run_export(to: ExportFormat, story: Option<&Path>, out: Option<&Path>) -> i32 {
-    let loaded = match crate::cli::load_story(story) {
+    let loaded = match crate::story::open(story) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("verso export: {e}");

@@ -342,10 +342,10 @@ pub fn table(s: &Score, draft: &str, gold: &str) -> String {
 
 /// `verso score`: returns the exit code. `attributions`: the PolNeAR
 /// attribution measure instead of the quote, speaker and link scores.
-pub fn run(draft: &Path, gold: &Path, json: bool, attributions: bool) -> i32 {
+pub fn run(draft: &Path, gold: Option<&Path>, json: bool, attributions: bool) -> i32 {
     let mut stories = Vec::new();
-    for p in [draft, gold] {
-        match story::load(p) {
+    for p in [Some(draft), gold] {
+        match story::open(p) {
             Ok(s) => {
                 for problem in &s.problems {
                     eprintln!("warning: {}: {problem}", s.source);

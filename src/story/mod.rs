@@ -172,6 +172,15 @@ impl Story {
     }
 }
 
+/// The story a command names: the story file at `path`, standard input for
+/// `-`, the bundled story for none. Every command loads its stories here.
+pub fn open(path: Option<&Path>) -> Result<Story, LoadError> {
+    match path {
+        Some(p) => load(p),
+        None => bundled::load(),
+    }
+}
+
 /// Reads the story file at `path` (or standard input for `-`) and the articles it
 /// names, relative to the story file's folder (the current folder for `-`).
 pub fn load(path: &Path) -> Result<Story, LoadError> {
