@@ -91,11 +91,11 @@ fn a_bad_config_names_the_key_and_line_and_the_defaults_apply() {
     assert_eq!(
         lines,
         [
-            "verso: c.toml:3: keys.global.quiet: unknown action (`verso config --default` lists them)",
-            "verso: c.toml:4: keys.global.help: unknown key \"<Nope>\": use vim notation, e.g. \"x\", \"<C-d>\", \"<S-Tab>\"",
-            "verso: c.toml:7: colors.theme: use \"dark\" or \"light\"",
-            "verso: c.toml:9: defaults.mouse: must be true or false",
-            "verso: c.toml:10: extra: unknown section: use [keys.*], [colors], [defaults]",
+            "verso render: c.toml:3: keys.global.quiet: unknown action (`verso config --default` lists them)",
+            "verso render: c.toml:4: keys.global.help: unknown key \"<Nope>\": use vim notation, e.g. \"x\", \"<C-d>\", \"<S-Tab>\"",
+            "verso render: c.toml:7: colors.theme: use \"dark\" or \"light\"",
+            "verso render: c.toml:9: defaults.mouse: must be true or false",
+            "verso render: c.toml:10: extra: unknown section: use [keys.*], [colors], [defaults]",
         ]
     );
     // An entry with a bad key is skipped whole: `?` still opens help.
@@ -117,7 +117,7 @@ fn a_bad_config_names_the_key_and_line_and_the_defaults_apply() {
     );
     assert_eq!(o.status.code(), Some(0));
     assert!(
-        stderr(&o).starts_with("verso: broken.toml:1: not valid TOML ("),
+        stderr(&o).starts_with("verso render: broken.toml:1: not valid TOML ("),
         "{}",
         stderr(&o)
     );

@@ -161,7 +161,12 @@ fn exit_codes_and_warnings() {
     );
     let o = verso(&s.dir, &["score", "odd.json", "gold.json", "--json"], None);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stderr(&o).contains("warning"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("verso score: odd.json: quotes[2].speaker (q3): ")
+            && stderr(&o).contains("(left out of the scores)"),
+        "{}",
+        stderr(&o)
+    );
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["quotes"]["all"]["draft"], 2);
     // No draft is a usage error (no reference: the bundled story, tested below).

@@ -5,8 +5,8 @@
 //! in the PARC/PolNeAR attribution style ([`parc`]) to [`parc_import`].
 //! Importers build a [`StoryFile`] whose article `file` fields are absolute
 //! paths, plus the texts they read; [`run_import`] makes the paths relative to
-//! the output's folder, anchors the result like `verso check` would, and writes
-//! it atomically.
+//! the output's folder and anchors the result like `verso check` would, for
+//! `cli` to write atomically.
 //!
 //! Offsets exchanged with other tools are counted in Unicode code points (as
 //! FORMAT.md's `start`, the W3C TextPositionSelector and brat count them), never
@@ -22,6 +22,7 @@ pub mod w3c;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::outcome::{Done, Error, Outcome};
 use crate::story::format::{
     ArticleEntry, LinkEntry, PassageEntry, QuoteEntry, Selector, SpeakerEntry, StoryFile, VERSION,
 };
@@ -184,20 +185,10 @@ pub fn story_folder(path: Option<&Path>) -> PathBuf {
     crate::fsutil::absolute(&cwd, &dir)
 }
 
-/// `verso export --to FORMAT [STORY] [-o FILE]`: returns the exit code (0
-/// written, 1 written but the story has problems, which are left out and listed
-/// on standard error, 2 the story could not be read or the output not written).
-pub fn run_export(to: ExportFormat, story: Option<&Path>, out: Option<&Path>) -> i32 {
-    let loaded = match crate::story::open(story) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("verso export: {e}");
-            return 2;
-        }
-    };
-    for p in &loaded.problems {
-        eprintln!("{}: {p} (left out of the export)", loaded.source);
-    }
+/// `verso export --to FORMAT [STORY] [-o FILE]`: the export, for `out` or
+/// standard output; the story's problems are left out and said (exit 1).
+pub fn run_export(to: ExportFormat, story: Option<&Path>, out: Option<&Path>) -> Outcome {
+    let loaded = crate::story::open(story)?;
     // Paths that read back wherever the output goes: relative to the output
     // file's folder, absolute on standard output (which has no folder).
     let folder = story_folder(story);
@@ -210,22 +201,25 @@ pub fn run_export(to: ExportFormat, story: Option<&Path>, out: Option<&Path>) ->
             None => abs.to_str().map(str::to_string),
         };
         let Some(path) = path else {
-            eprintln!(
-                "verso export: {}: the path is not UTF-8, so target.source cannot name it; rename the folder or write the output next to the story",
+            return Err(Error::Input(format!(
+                "{}: the path is not UTF-8, so target.source cannot name it; rename the folder or write the output next to the story",
                 abs.display()
-            );
-            return 2;
+            )));
         };
         files.push(path);
     }
-    let text = match to {
+    let output = match to {
         ExportFormat::W3c => w3c::export(&loaded, &files),
     };
-    if let Err(e) = crate::fsutil::emit(out, &text) {
-        eprintln!("verso export: {e}");
-        return 2;
+    let left_out = loaded
+        .problems
+        .iter()
+        .map(|p| format!("{}: {p} (left out of the export)", loaded.source));
+    Ok(Done {
+        to: out.map(Path::to_path_buf),
+        ..Done::printing(output)
     }
-    if loaded.problems.is_empty() { 0 } else { 1 }
+    .with_problems(left_out))
 }
 
 /// What an importer read: a story whose article `file` fields are absolute
@@ -275,15 +269,21 @@ impl Imported {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError(pub String);
 
-/// `verso import FILE [--from F] [--text T ...] [-o STORY]`: returns the exit code
-/// (0 imported, 1 imported with problems, listed on standard error, 2 an input
-/// could not be read or the output not written).
+impl From<ImportError> for Error {
+    fn from(e: ImportError) -> Error {
+        Error::Input(e.0)
+    }
+}
+
+/// `verso import FILE [--from F] [--text T ...] [-o STORY]`: the story, for
+/// `out` or standard output, with the importer's notes and every problem
+/// (written all the same; exit 1).
 pub fn run_import(
     file: &Path,
     from: Option<ImportFormat>,
     texts: &[PathBuf],
     out: Option<&Path>,
-) -> i32 {
+) -> Outcome {
     let from = from.unwrap_or_else(|| {
         if file
             .extension()
@@ -294,35 +294,28 @@ pub fn run_import(
             ImportFormat::W3c
         }
     });
-    let result = match from {
+    let imported = match from {
         ImportFormat::W3c => w3c::import(file, texts),
         ImportFormat::Brat => brat::import(file, texts),
-    };
-    let imported = match result {
-        Ok(i) => i,
-        Err(ImportError(msg)) => {
-            eprintln!("verso import: {msg}");
-            return 2;
-        }
-    };
+    }?;
+    let notes: Vec<String> = imported
+        .notes
+        .iter()
+        .map(|n| format!("{}: note: {n}", file.display()))
+        .collect();
     let (json, problems) = finish(imported, &crate::fsutil::output_base(out), file);
-    if let Err(e) = crate::fsutil::emit(out, &json) {
-        eprintln!("verso import: {e}");
-        return 2;
+    Ok(Done {
+        to: out.map(Path::to_path_buf),
+        messages: notes,
+        ..Done::printing(json)
     }
-    for p in &problems {
-        eprintln!("verso import: {p}");
-    }
-    if problems.is_empty() { 0 } else { 1 }
+    .with_problems(problems))
 }
 
 /// Makes article paths relative to `base`, anchors the story as `verso check`
 /// would, and returns its JSON and every problem (the importer's and the
-/// check's); the importer's notes are printed on standard error.
+/// check's).
 pub fn finish(mut imported: Imported, base: &Path, input: &Path) -> (String, Vec<String>) {
-    for n in &imported.notes {
-        eprintln!("verso import: {}: note: {n}", input.display());
-    }
     let mut by_file: BTreeMap<String, String> = BTreeMap::new();
     for a in &mut imported.story.articles {
         let abs = PathBuf::from(&a.file);
