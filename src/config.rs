@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 use toml::de::{DeTable, DeValue};
 
-use crate::app::{Action, Context};
+use crate::app::Action;
 use crate::keys::{self, Keymap};
 use crate::story::{self, LinkKind};
 use crate::ui::Theme;
@@ -164,70 +164,7 @@ pub fn parse(name: &str, text: &str) -> Config {
             continue;
         };
         match s {
-            "keys" => {
-                for (ctx_name, actions) in table {
-                    let cn = ctx_name.get_ref().as_ref();
-                    let key_path = format!("keys.{cn}");
-                    let Some(ctx) = Context::parse(cn) else {
-                        warn(
-                            ctx_name.span().start,
-                            &key_path,
-                            "unknown table: use global, article, speakers or quotes".into(),
-                        );
-                        continue;
-                    };
-                    let DeValue::Table(actions) = actions.get_ref() else {
-                        warn(ctx_name.span().start, &key_path, "must be a table".into());
-                        continue;
-                    };
-                    for (action_name, list) in actions {
-                        let an = action_name.get_ref().as_ref();
-                        let key_path = format!("keys.{cn}.{an}");
-                        let at = action_name.span().start;
-                        let Some(action) = Action::parse(an) else {
-                            warn(
-                                at,
-                                &key_path,
-                                "unknown action (`verso config --default` lists them)".into(),
-                            );
-                            continue;
-                        };
-                        let items: Vec<&DeValue> = match list.get_ref() {
-                            DeValue::Array(a) => a.iter().map(|v| v.get_ref()).collect(),
-                            v @ DeValue::String(_) => vec![v],
-                            _ => {
-                                warn(
-                                    at,
-                                    &key_path,
-                                    "must be a list of keys, e.g. [\"j\", \"<Down>\"]".into(),
-                                );
-                                continue;
-                            }
-                        };
-                        let items_len = items.len();
-                        let mut bound = Vec::new();
-                        for item in items {
-                            match item {
-                                DeValue::String(k) => match keys::parse_key(k) {
-                                    Some(key) => bound.push(key),
-                                    None => warn(
-                                        at,
-                                        &key_path,
-                                        format!(
-                                            "unknown key {k:?}: use vim notation, e.g. \"x\", \"<C-d>\", \"<S-Tab>\""
-                                        ),
-                                    ),
-                                },
-                                _ => warn(at, &key_path, "keys are strings".into()),
-                            }
-                        }
-                        // A list with a bad key is skipped whole: the defaults stay.
-                        if bound.len() == items_len {
-                            keymap.bind(ctx, action, &bound);
-                        }
-                    }
-                }
-            }
+            "keys" => keymap.read(table, "keys.", &mut warn),
             "colors" => {
                 for (k, v) in table {
                     let kn = k.get_ref().as_ref();

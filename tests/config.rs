@@ -196,3 +196,58 @@ fn config_path_and_default() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn every_hint_follows_the_keymap_in_effect() {
+    let s = Scratch::new();
+    s.write(
+        "c.toml",
+        "[keys.global]\nnext_link = [\"J\"]\nprev_link = [\"K\"]\ndown = [\"<C-n>\"]\n\
+         up = [\"<C-p>\"]\nclose = [\"x\"]\nspeaker_1 = [\"z\"]\nspeaker_9 = [\"y\"]\n",
+    );
+    let render = |keys: &str, size: &str| {
+        let o = verso(
+            &s.dir,
+            &[
+                "--config", "c.toml", "render", "--size", size, "--keys", keys,
+            ],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stderr(&o), "");
+        stdout(&o)
+    };
+    // The status line: `]` rebound to J, the speaker toggles to z..y.
+    let out = render("", "120x40");
+    let status = out.lines().last().unwrap();
+    assert!(
+        status.contains("J/K link  }/{ quote  z-y speaker"),
+        "{status}"
+    );
+    assert!(!status.contains("]/["), "{status}");
+    // And J does what ] did.
+    let out = render("J", "120x40");
+    assert!(
+        out.lines().last().unwrap().contains("conflict 1/14"),
+        "{out}"
+    );
+    // Help: its rows and its border's hints (scrolling at 80x24).
+    let out = render("?", "80x24");
+    let row = out
+        .lines()
+        .find(|l| l.contains("next linked passage"))
+        .unwrap_or_default();
+    assert!(row.contains("│  J  "), "{out}");
+    assert!(out.contains(" <C-n>/<C-p> scroll  x close "), "{out}");
+    assert!(
+        !out.contains("j/k scroll") && !out.contains("Esc close"),
+        "{out}"
+    );
+    // The defaults, for comparison: the same places say the default keys.
+    let o = verso(&s.dir, &["render", "--size", "80x24", "--keys", "?"], None);
+    assert!(
+        stdout(&o).contains(" j/k scroll  Esc close "),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -282,7 +282,8 @@ impl App {
     /// `n` / `N`: the next or previous match in the focused article.
     pub(crate) fn step_match(&mut self, forward: bool) {
         if self.search.query.is_empty() {
-            self.message = Some("no search: / to search".into());
+            // (The status line's hints name the search key in effect.)
+            self.message = Some("no search yet".into());
             return;
         }
         let p = self.active_pane();

@@ -81,6 +81,7 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
             Style::new().add_modifier(Modifier::BOLD),
         ));
         left.push(Span::styled("█", Style::new()));
+        // The prompt's keys are fixed: every other key is text.
         left.push(Span::raw("   Enter search  Esc cancel"));
     } else {
         let text = if let Some(m) = &app.message {
@@ -131,11 +132,12 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
     }
     let k = |a| view.keymap.hint(a);
     let hints = format!(
-        "{}/{} link  {}/{} quote  1-9 speaker  {} search  {} help  {} quit ",
+        "{}/{} link  {}/{} quote  {} speaker  {} search  {} help  {} quit ",
         k(Action::NextLink),
         k(Action::PrevLink),
         k(Action::NextQuote),
         k(Action::PrevQuote),
+        view.keymap.speakers_hint(),
         k(Action::Search),
         k(Action::Help),
         k(Action::Quit)

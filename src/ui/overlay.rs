@@ -8,36 +8,34 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{View, clean};
 use crate::app::geometry::HELP_WIDTH;
-use crate::app::{App, Geometry};
+use crate::app::{Action, App, Geometry};
 use crate::keys::Keymap;
 
-fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line>, scroll: usize, w: u16) {
+/// A titled box of `lines` scrolled to `scroll`, its keys (from the keymap in
+/// effect) on its bottom border.
+fn boxed(frame: &mut Frame, view: &View, title: &str, lines: Vec<Line>, scroll: usize, w: u16) {
     let area = frame.area();
     let r = Geometry::overlay(area.width, area.height, w, lines.len());
     let inner_h = r.height.saturating_sub(2) as usize;
     let scroll = scroll.min(lines.len().saturating_sub(inner_h));
+    let k = |a| view.keymap.hint(a);
     let more = if lines.len() > inner_h {
-        " j/k scroll "
+        format!(" {}/{} scroll ", k(Action::Down), k(Action::Up))
     } else {
-        ""
+        String::new()
     };
     frame.render_widget(Clear, r);
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Line::from(format!(" {title} ")).style(Style::new().add_modifier(Modifier::BOLD)))
-        .title_bottom(Line::from(format!("{more} Esc close ")).right_aligned());
+        .title_bottom(Line::from(format!("{more} {} close ", k(Action::Close))).right_aligned());
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
     frame.render_widget(Paragraph::new(visible).block(block), r);
 }
 
 pub(super) fn help(frame: &mut Frame, view: &View, scroll: usize) {
-    boxed(
-        frame,
-        "verso: keys",
-        help_lines(view.keymap),
-        scroll,
-        HELP_WIDTH,
-    );
+    let lines = help_lines(view.keymap);
+    boxed(frame, view, "verso: keys", lines, scroll, HELP_WIDTH);
 }
 
 /// The help screen's rows for `keymap`: its keys by context, then what the
@@ -84,12 +82,12 @@ pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
     lines
 }
 
-pub(super) fn problems(frame: &mut Frame, app: &App, _view: &View, scroll: usize) {
+pub(super) fn problems(frame: &mut Frame, app: &App, view: &View, scroll: usize) {
     let title = format!(
         "{}: {} problems",
         clean(&app.story.source),
         app.story.problems.len()
     );
     let lines = app.problem_lines().into_iter().map(Line::raw).collect();
-    boxed(frame, &title, lines, scroll, app.problems_width());
+    boxed(frame, view, &title, lines, scroll, app.problems_width());
 }
