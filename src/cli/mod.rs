@@ -1,4 +1,4 @@
-//! The command line: runs the command the arguments ([`args`]) name, and is the
+//! The command line: runs the command the arguments (`args`) name, and is the
 //! one place that says how it ended (see [`crate::outcome`]): it writes the
 //! output, says each message on standard error as `verso COMMAND: ...` (`verso:
 //! ...` for the reader), and picks the exit code: 0 done and sound; 1 problems

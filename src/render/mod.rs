@@ -1,6 +1,6 @@
 //! Headless rendering: the same state and drawing as the live reader, fed a key
 //! sequence, drawn on a ratatui `TestBackend`, printed as text, ANSI or an SVG
-//! picture ([`svg`]).
+//! picture (`svg`).
 
 mod svg;
 

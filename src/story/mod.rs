@@ -1,5 +1,6 @@
 //! Stories: a set of articles about one event, with speakers, quotes and links.
 //!
+//! [`open`] loads what a command names (a file, `-`, or the [`bundled`] story);
 //! [`load`] reads a story file (FORMAT.md) and its article texts, checks every
 //! field, anchors every selector in its article, and returns a [`Story`] that holds
 //! everything sound plus the list of [`Problem`]s. Only errors that make the file
