@@ -1,4 +1,5 @@
 //! `verso score DRAFT [GOLD]`: how well a story agrees with a reference story
+//! (none: the bundled story).
 //!
 //! Articles are paired by identical text. Quotes: a draft quote matches a gold
 //! quote in the same article when their spans overlap; matching is one-to-one,
