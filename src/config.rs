@@ -150,12 +150,6 @@ pub fn parse(name: &str, text: &str) -> Config {
     let mut warn = |at: usize, key: &str, msg: String| {
         found.push((line(at), format!("{name}:{}: {key}: {msg}", line(at))));
     };
-    let mut keymap = Keymap::default();
-    let mut theme_name = "dark".to_string();
-    let mut palette: Vec<Color> = Vec::new();
-    let mut link_colors: Vec<(LinkKind, Color)> = Vec::new();
-    let (mut sync, mut side, mut mouse) = (false, false, true);
-
     for (section, value) in doc.get_ref() {
         let s = section.get_ref().as_ref();
         let at = section.span().start;
@@ -164,77 +158,9 @@ pub fn parse(name: &str, text: &str) -> Config {
             continue;
         };
         match s {
-            "keys" => keymap.read(table, "keys.", &mut warn),
-            "colors" => {
-                for (k, v) in table {
-                    let kn = k.get_ref().as_ref();
-                    let key_path = format!("colors.{kn}");
-                    let at = k.span().start;
-                    let color = |v: &DeValue| match v {
-                        DeValue::String(c) => story::Color::parse(c).map(Theme::convert),
-                        DeValue::Integer(i) => i.as_str().parse::<u8>().ok().map(Color::Indexed),
-                        _ => None,
-                    };
-                    match (kn, v.get_ref()) {
-                        ("theme", DeValue::String(t)) if t == "dark" || t == "light" => {
-                            theme_name = t.to_string()
-                        }
-                        ("theme", _) => warn(at, &key_path, "use \"dark\" or \"light\"".into()),
-                        ("speakers", DeValue::Array(items)) => {
-                            for item in items.iter() {
-                                match color(item.get_ref()) {
-                                    Some(c) => palette.push(c),
-                                    None => warn(
-                                        at,
-                                        &key_path,
-                                        "a colour is a name, \"#rrggbb\" or 0-255".into(),
-                                    ),
-                                }
-                            }
-                        }
-                        ("same" | "paraphrase" | "conflict", v) => {
-                            match (LinkKind::parse(kn), color(v)) {
-                                (Some(kind), Some(c)) => link_colors.push((kind, c)),
-                                _ => warn(
-                                    at,
-                                    &key_path,
-                                    "a colour is a name, \"#rrggbb\" or 0-255".into(),
-                                ),
-                            }
-                        }
-                        _ => warn(
-                            at,
-                            &key_path,
-                            "unknown setting: use theme, speakers, same, paraphrase, conflict"
-                                .into(),
-                        ),
-                    }
-                }
-            }
-            "defaults" => {
-                for (k, v) in table {
-                    let kn = k.get_ref().as_ref();
-                    let key_path = format!("defaults.{kn}");
-                    let at = k.span().start;
-                    let slot = match kn {
-                        "sync_scroll" => &mut sync,
-                        "side_panes" => &mut side,
-                        "mouse" => &mut mouse,
-                        _ => {
-                            warn(
-                                at,
-                                &key_path,
-                                "unknown setting: use sync_scroll, side_panes, mouse".into(),
-                            );
-                            continue;
-                        }
-                    };
-                    match v.get_ref() {
-                        DeValue::Boolean(b) => *slot = *b,
-                        _ => warn(at, &key_path, "must be true or false".into()),
-                    }
-                }
-            }
+            "keys" => config.keymap.read(table, "keys.", &mut warn),
+            "colors" => config.theme = read_colors(table, &mut warn),
+            "defaults" => read_defaults(table, &mut config, &mut warn),
             other => warn(
                 at,
                 other,
@@ -242,24 +168,90 @@ pub fn parse(name: &str, text: &str) -> Config {
             ),
         }
     }
-    let mut theme = if theme_name == "light" {
+    // In the order of the file.
+    found.sort_by_key(|(l, _)| *l);
+    config.warnings = found.into_iter().map(|(_, w)| w).collect();
+    config
+}
+
+/// A wrong entry: its byte offset in the file, its key path, what is wrong.
+type Warn<'a> = dyn FnMut(usize, &str, String) + 'a;
+
+/// `[colors]`: the theme, its speaker palette and its link colours.
+fn read_colors(table: &DeTable<'_>, warn: &mut Warn) -> Theme {
+    let mut theme_name = "dark";
+    let mut palette: Vec<Color> = Vec::new();
+    let mut link_colors: Vec<(LinkKind, Color)> = Vec::new();
+    let color = |v: &DeValue| match v {
+        DeValue::String(c) => story::Color::parse(c).map(Theme::convert),
+        DeValue::Integer(i) => i.as_str().parse::<u8>().ok().map(Color::Indexed),
+        _ => None,
+    };
+    const NOT_A_COLOUR: &str = "a colour is a name, \"#rrggbb\" or 0-255";
+    for (k, v) in table {
+        let kn = k.get_ref().as_ref();
+        let key_path = format!("colors.{kn}");
+        let at = k.span().start;
+        match (kn, v.get_ref()) {
+            ("theme", DeValue::String(t)) if t == "dark" || t == "light" => {
+                theme_name = if t == "light" { "light" } else { "dark" }
+            }
+            ("theme", _) => warn(at, &key_path, "use \"dark\" or \"light\"".into()),
+            ("speakers", DeValue::Array(items)) => {
+                for item in items.iter() {
+                    match color(item.get_ref()) {
+                        Some(c) => palette.push(c),
+                        None => warn(at, &key_path, NOT_A_COLOUR.into()),
+                    }
+                }
+            }
+            ("same" | "paraphrase" | "conflict", v) => match (LinkKind::parse(kn), color(v)) {
+                (Some(kind), Some(c)) => link_colors.push((kind, c)),
+                _ => warn(at, &key_path, NOT_A_COLOUR.into()),
+            },
+            _ => warn(
+                at,
+                &key_path,
+                "unknown setting: use theme, speakers, same, paraphrase, conflict".into(),
+            ),
+        }
+    }
+    let base = if theme_name == "light" {
         Theme::LIGHT
     } else {
         Theme::DARK
     };
-    theme = theme.with_palette(&palette);
-    for (kind, c) in link_colors {
-        theme = theme.with_link_color(kind, c);
+    link_colors
+        .into_iter()
+        .fold(base.with_palette(&palette), |t, (kind, c)| {
+            t.with_link_color(kind, c)
+        })
+}
+
+/// `[defaults]`: synchronised scrolling, side panes and mouse capture at start.
+fn read_defaults(table: &DeTable<'_>, config: &mut Config, warn: &mut Warn) {
+    for (k, v) in table {
+        let kn = k.get_ref().as_ref();
+        let key_path = format!("defaults.{kn}");
+        let at = k.span().start;
+        let slot = match kn {
+            "sync_scroll" => &mut config.sync,
+            "side_panes" => &mut config.side_panes,
+            "mouse" => &mut config.mouse,
+            _ => {
+                warn(
+                    at,
+                    &key_path,
+                    "unknown setting: use sync_scroll, side_panes, mouse".into(),
+                );
+                continue;
+            }
+        };
+        match v.get_ref() {
+            DeValue::Boolean(b) => *slot = *b,
+            _ => warn(at, &key_path, "must be true or false".into()),
+        }
     }
-    // In the order of the file.
-    found.sort_by_key(|(l, _)| *l);
-    config.warnings = found.into_iter().map(|(_, w)| w).collect();
-    config.keymap = keymap;
-    config.theme = theme;
-    config.sync = sync;
-    config.side_panes = side;
-    config.mouse = mouse;
-    config
 }
 
 /// The commented default config file `verso config --default` prints.

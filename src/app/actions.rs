@@ -157,43 +157,68 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) {
-        match (&mut self.overlay, action) {
-            (_, Action::Resize(w, h)) => return self.resize(w, h),
-            (Overlay::Search { input }, a) => {
-                match a {
-                    Action::Input(c) => input.push(c),
-                    Action::Backspace => {
-                        input.pop();
-                    }
-                    Action::Submit => {
-                        let q = std::mem::take(input);
-                        self.overlay = Overlay::None;
-                        self.run_search(q);
-                    }
-                    Action::Close => self.overlay = Overlay::None,
-                    _ => {}
-                }
-                return;
-            }
-            (Overlay::Help { scroll } | Overlay::Problems { scroll }, a) => {
-                match a {
-                    Action::Down | Action::Wheel { down: true, .. } => *scroll += 1,
-                    Action::Up | Action::Wheel { down: false, .. } => {
-                        *scroll = scroll.saturating_sub(1)
-                    }
-                    Action::PageDown | Action::HalfDown => *scroll += 10,
-                    Action::PageUp | Action::HalfUp => *scroll = scroll.saturating_sub(10),
-                    Action::Top => *scroll = 0,
-                    Action::Quit => self.quit = true,
-                    Action::Close | Action::Help | Action::Problems | Action::Click { .. } => {
-                        self.overlay = Overlay::None
-                    }
-                    _ => {}
-                }
-                return;
-            }
-            (Overlay::None, _) => {}
+        if let Action::Resize(w, h) = action {
+            return self.resize(w, h);
         }
+        match self.overlay {
+            Overlay::Search { .. } => self.apply_to_prompt(action),
+            Overlay::Help { .. } | Overlay::Problems { .. } => self.apply_to_overlay(action),
+            Overlay::None => self.apply_to_panes(action),
+        }
+    }
+
+    /// Keys typed into the search prompt.
+    fn apply_to_prompt(&mut self, action: Action) {
+        let Overlay::Search { input } = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Input(c) => input.push(c),
+            Action::Backspace => {
+                input.pop();
+            }
+            Action::Submit => {
+                let q = std::mem::take(input);
+                self.overlay = Overlay::None;
+                self.run_search(q);
+            }
+            Action::Close => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    /// Keys on the help or problems overlay: scroll it or close it. `update`
+    /// keeps the scroll within its rows.
+    fn apply_to_overlay(&mut self, action: Action) {
+        let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Down | Action::Wheel { down: true, .. } => *scroll += 1,
+            Action::Up | Action::Wheel { down: false, .. } => *scroll = scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfDown => *scroll += 10,
+            Action::PageUp | Action::HalfUp => *scroll = scroll.saturating_sub(10),
+            Action::Top => *scroll = 0,
+            Action::Quit => self.quit = true,
+            Action::Close | Action::Help | Action::Problems | Action::Click { .. } => {
+                self.overlay = Overlay::None
+            }
+            _ => {}
+        }
+    }
+
+    /// Moves what has the focus by `d` rows: scrolls an article, moves a list's
+    /// selection.
+    fn move_focused(&mut self, d: isize) {
+        match self.focus {
+            Focus::Article(p) => self.scroll(p, d),
+            Focus::Speakers => self.move_speaker(d),
+            Focus::Quotes => self.move_quote(d),
+        }
+    }
+
+    /// Keys on the panes, with no overlay open.
+    fn apply_to_panes(&mut self, action: Action) {
         let p = self.active_pane();
         match action {
             Action::Quit => self.quit = true,
@@ -212,43 +237,22 @@ impl App {
                 self.diff = None;
                 self.current_quote = None;
             }
-            Action::Down | Action::Up => {
-                let d = if action == Action::Down { 1 } else { -1 };
-                match self.focus {
-                    Focus::Article(p) => self.scroll(p, d),
-                    Focus::Speakers => self.move_speaker(d),
-                    Focus::Quotes => self.move_quote(d),
-                }
-            }
+            Action::Down => self.move_focused(1),
+            Action::Up => self.move_focused(-1),
             Action::HalfDown | Action::HalfUp | Action::PageDown | Action::PageUp => {
                 let h = match self.focus {
                     Focus::Article(p) => self.panes[p].height,
                     _ => self.list_height(),
                 } as isize;
-                let d = match action {
+                self.move_focused(match action {
                     Action::HalfDown => (h / 2).max(1),
                     Action::HalfUp => -(h / 2).max(1),
                     Action::PageDown => (h - 2).max(1),
                     _ => -(h - 2).max(1),
-                };
-                match self.focus {
-                    Focus::Article(p) => self.scroll(p, d),
-                    Focus::Speakers => self.move_speaker(d),
-                    Focus::Quotes => self.move_quote(d),
-                }
+                });
             }
-            Action::Top | Action::Bottom => {
-                let d = if action == Action::Top {
-                    isize::MIN / 2
-                } else {
-                    isize::MAX / 2
-                };
-                match self.focus {
-                    Focus::Article(p) => self.scroll(p, d),
-                    Focus::Speakers => self.move_speaker(d),
-                    Focus::Quotes => self.move_quote(d),
-                }
-            }
+            Action::Top => self.move_focused(isize::MIN / 2),
+            Action::Bottom => self.move_focused(isize::MAX / 2),
             Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
             Action::FocusLeft => self.set_focus(Focus::Article(0)),
             Action::FocusRight => self.set_focus(Focus::Article(1)),
@@ -273,15 +277,7 @@ impl App {
             Action::PrevArticle | Action::NextArticle => {
                 self.cycle_article(action == Action::NextArticle)
             }
-            Action::SidePanes => {
-                self.side_open = !self.side_open;
-                if self.side_open {
-                    self.focus = Focus::Speakers;
-                } else if !matches!(self.focus, Focus::Article(_)) {
-                    self.focus = Focus::Article(0);
-                }
-                self.relayout();
-            }
+            Action::SidePanes => self.toggle_side_panes(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.message = Some(if self.mouse {
@@ -301,6 +297,17 @@ impl App {
             Action::Click { x, y } => self.click(x, y),
             Action::Input(_) | Action::Backspace | Action::Submit | Action::Resize(..) => {}
         }
+    }
+
+    /// `p`: the side panes shown or hidden; shown, they take the focus.
+    fn toggle_side_panes(&mut self) {
+        self.side_open = !self.side_open;
+        if self.side_open {
+            self.focus = Focus::Speakers;
+        } else if !matches!(self.focus, Focus::Article(_)) {
+            self.focus = Focus::Article(0);
+        }
+        self.relayout();
     }
 
     fn toggle_speaker(&mut self, n: usize) {
