@@ -491,3 +491,70 @@ fn export_leaves_out_problems_and_exits_1() {
     assert_eq!(back.quotes.len(), 1);
     assert_eq!(back.articles.len(), 2);
 }
+
+#[test]
+fn w3c_files_of_every_shape_are_read_or_refused_by_name() {
+    let s = Scratch::new();
+    s.write("a.txt", "Ann said yes.\n");
+    let refused = [
+        (
+            "p.jsonld",
+            r#"{"type": "AnnotationPage"}"#,
+            "p.jsonld: no \"items\" list",
+        ),
+        (
+            "c.jsonld",
+            r#"{"type": "AnnotationCollection", "first": "http://x/p1"}"#,
+            "c.jsonld: first: the collection's pages are not in the file",
+        ),
+        (
+            "c2.jsonld",
+            r#"{"type": "AnnotationCollection", "first": {"type": "AnnotationPage"}}"#,
+            "c2.jsonld: first: no \"items\" list",
+        ),
+        (
+            "n.jsonld",
+            "42",
+            "n.jsonld: not W3C Web Annotation: the top level is neither",
+        ),
+        (
+            "t.jsonld",
+            r#"{"type": "Thing"}"#,
+            "t.jsonld: not W3C Web Annotation: the top level is an object whose \"type\"",
+        ),
+    ];
+    for (file, text, says) in refused {
+        s.write(file, text);
+        let o = verso(&s.dir, &["import", file], None);
+        assert_eq!(o.status.code(), Some(2), "{file}: {}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with(&format!("verso import: {says}")),
+            "{file}: {}",
+            stderr(&o)
+        );
+    }
+    // A list: a quote without a speaker, an annotation that is neither, one
+    // without a target; the first is imported, the rest said.
+    let quote = r#"{"type": "Annotation", "body": [{"purpose": "tagging", "value": "direct"}],
+        "target": {"source": "a.txt", "selector": {"type": "TextQuoteSelector", "exact": "yes"}}}"#;
+    s.write(
+        "l.jsonld",
+        format!(
+            r#"[{quote}, {{"type": "Annotation", "id": "x2", "body": []}},
+            {{"type": "Annotation", "body": [{{"purpose": "tagging", "value": "direct"}}]}}]"#
+        ),
+    );
+    let o = verso(&s.dir, &["import", "l.jsonld", "-o", "l.json"], None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    for says in [
+        "verso import: l.jsonld: note: [1] (x2): skipped: neither a quote nor a link passage",
+        "verso import: l.jsonld: [0]: a quote with no speaker",
+        "verso import: l.jsonld: [2]: no target source",
+    ] {
+        assert!(err.contains(says), "{says} in:\n{err}");
+    }
+    let back = story::load(&s.path("l.json")).unwrap();
+    assert_eq!(back.quotes.len(), 1);
+    assert_eq!(back.speakers[0].name, "unknown");
+}
