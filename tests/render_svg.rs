@@ -164,6 +164,11 @@ fn render_formats_text_ansi_and_svg() {
         None,
     ));
     assert!(color.contains("\x1b[") && color == ansi);
+    // Colours and attributes as a terminal reads them: Carter's yellow, bold
+    // names, italic indirect quotes, underlined direct ones.
+    for sgr in ["\x1b[38;5;3m", "\x1b[1m", "\x1b[3m", "\x1b[4m"] {
+        assert!(ansi.contains(sgr), "{sgr:?} in the ANSI screen");
+    }
     let text = stdout(&verso(&root(), &["render", "--size", "80x24"], None));
     assert!(!text.contains("\x1b[") && text.contains("Former Labour MP"));
     let both = verso(&root(), &["render", "--color", "--format", "svg"], None);

@@ -44,42 +44,9 @@ pub enum ImportFormat {
     Brat,
 }
 
-/// Byte offsets of every character of a text, to convert between bytes and
-/// code points.
-pub struct CharMap {
-    bytes: Vec<usize>,
-}
-
-impl CharMap {
-    pub fn new(text: &str) -> CharMap {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bytes.push(text.len());
-        CharMap { bytes }
-    }
-
-    /// The number of code points in the text.
-    pub fn len(&self) -> usize {
-        self.bytes.len() - 1
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The byte offset of code point `cp` (`None` past the end).
-    pub fn byte(&self, cp: usize) -> Option<usize> {
-        self.bytes.get(cp).copied()
-    }
-
-    /// The code point offset of byte `b` (which must be a char boundary; a byte
-    /// inside a character counts as that character's start).
-    pub fn cp(&self, b: usize) -> usize {
-        match self.bytes.binary_search(&b) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
-    }
-}
+/// Converts between bytes and code points: the story's [`CharIndex`](crate::story::CharIndex)
+/// under the name the importers and exporters know it by.
+pub type CharMap<'t> = crate::story::CharIndex<'t>;
 
 /// A colour the way a story file writes it: a name, `#rrggbb`, or an index.
 pub fn color_name(c: Color) -> String {
@@ -411,6 +378,10 @@ mod tests {
         assert_eq!(m.byte(4), Some(7));
         assert_eq!(m.byte(5), None);
         assert_eq!(m.cp(6), 3);
+        // Inside a character: that character.
+        assert_eq!(m.cp(4), 2);
+        assert_eq!(m.cp(2), 1);
+        assert!(!m.is_empty() && CharMap::new("").is_empty());
         assert_eq!(m.cp(7), 4);
     }
 

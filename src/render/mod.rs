@@ -52,97 +52,71 @@ pub fn draw(app: &App, keymap: &Keymap, theme: Theme) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// A run of cells on one row in one style: where it starts, how many cells,
+/// its text.
+pub(crate) struct Run {
+    pub x: u16,
+    pub cells: u16,
+    pub text: String,
+    pub fg: Color,
+    pub bg: Color,
+    pub modifier: Modifier,
+}
+
+/// Row `y` cut into runs of one style each (a wide character's second cell
+/// belongs to the first).
+pub(crate) fn runs(buf: &Buffer, y: u16) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let cell = &buf[(x, y)];
+        let sym = cell.symbol();
+        let w = (unicode_width::UnicodeWidthStr::width(sym) as u16).clamp(1, buf.area.width - x);
+        match out.last_mut() {
+            Some(r) if (r.fg, r.bg, r.modifier) == (cell.fg, cell.bg, cell.modifier) => {
+                r.cells += w;
+                r.text.push_str(sym);
+            }
+            _ => out.push(Run {
+                x,
+                cells: w,
+                text: sym.to_string(),
+                fg: cell.fg,
+                bg: cell.bg,
+                modifier: cell.modifier,
+            }),
+        }
+        x += w;
+    }
+    out
+}
+
 /// The buffer as plain text, one line per row, trailing spaces trimmed.
 pub fn to_text(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
+        let line: String = runs(buf, y).into_iter().map(|r| r.text).collect();
         out.push_str(line.trim_end());
         out.push('\n');
     }
     out
 }
 
-/// The buffer with ANSI colours and attributes (SGR), one line per row.
+/// The buffer with ANSI colours and attributes (SGR), one line per row, each
+/// run written as crossterm writes it to the live terminal.
 pub fn to_ansi(buf: &Buffer) -> String {
+    use ratatui::backend::IntoCrossterm;
     let mut out = String::new();
     for y in 0..buf.area.height {
-        let mut last = None;
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let cell = &buf[(x, y)];
-            let style = (cell.fg, cell.bg, cell.modifier);
-            if last != Some(style) {
-                out.push_str(&sgr(cell.fg, cell.bg, cell.modifier));
-                last = Some(style);
-            }
-            out.push_str(cell.symbol());
-            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        for r in runs(buf, y) {
+            let style = ratatui::style::Style::new()
+                .fg(r.fg)
+                .bg(r.bg)
+                .add_modifier(r.modifier)
+                .into_crossterm();
+            out.push_str(&style.apply(r.text).to_string());
         }
         out.push_str("\x1b[0m\n");
     }
     out
-}
-
-fn sgr(fg: Color, bg: Color, m: Modifier) -> String {
-    let mut codes: Vec<String> = vec!["0".into()];
-    for (bit, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if m.contains(bit) {
-            codes.push(code.into());
-        }
-    }
-    if let Some(c) = color_code(fg, false) {
-        codes.push(c);
-    }
-    if let Some(c) = color_code(bg, true) {
-        codes.push(c);
-    }
-    format!("\x1b[{}m", codes.join(";"))
-}
-
-fn color_code(c: Color, bg: bool) -> Option<String> {
-    let base = if bg { 40 } else { 30 };
-    let bright = if bg { 100 } else { 90 };
-    Some(match c {
-        Color::Reset => return None,
-        Color::Black => format!("{base}"),
-        Color::Red => format!("{}", base + 1),
-        Color::Green => format!("{}", base + 2),
-        Color::Yellow => format!("{}", base + 3),
-        Color::Blue => format!("{}", base + 4),
-        Color::Magenta => format!("{}", base + 5),
-        Color::Cyan => format!("{}", base + 6),
-        Color::Gray => format!("{}", base + 7),
-        Color::DarkGray => format!("{bright}"),
-        Color::LightRed => format!("{}", bright + 1),
-        Color::LightGreen => format!("{}", bright + 2),
-        Color::LightYellow => format!("{}", bright + 3),
-        Color::LightBlue => format!("{}", bright + 4),
-        Color::LightMagenta => format!("{}", bright + 5),
-        Color::LightCyan => format!("{}", bright + 6),
-        Color::White => format!("{}", bright + 7),
-        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
-        Color::Indexed(i) => format!("{};5;{i}", base + 8),
-    })
 }

@@ -104,48 +104,13 @@ struct Look {
 
 /// The look of a cell: its colours with the defaults filled in, swapped when
 /// reversed.
-fn look(fg: Color, bg: Color, modifier: Modifier, light: bool) -> Look {
+fn look_of(fg: Color, bg: Color, modifier: Modifier, light: bool) -> Look {
     let (dfg, dbg) = ground(light);
     let (mut fg, mut bg) = (hex(fg).unwrap_or(dfg), hex(bg).unwrap_or(dbg));
     if modifier.contains(Modifier::REVERSED) {
         std::mem::swap(&mut fg, &mut bg);
     }
     Look { fg, bg, modifier }
-}
-
-/// A run of cells on one row: where it starts, how many cells, its text.
-struct Run {
-    x: u16,
-    cells: u16,
-    text: String,
-    look: Look,
-}
-
-/// Cuts row `y` into runs of one look each (a wide character's second cell
-/// belongs to the first).
-fn runs(buf: &Buffer, y: u16, light: bool) -> Vec<Run> {
-    let mut out: Vec<Run> = Vec::new();
-    let mut x = 0;
-    while x < buf.area.width {
-        let cell = &buf[(x, y)];
-        let sym = cell.symbol();
-        let w = (unicode_width::UnicodeWidthStr::width(sym) as u16).clamp(1, buf.area.width - x);
-        let l = look(cell.fg, cell.bg, cell.modifier, light);
-        match out.last_mut() {
-            Some(r) if r.look == l => {
-                r.cells += w;
-                r.text.push_str(sym);
-            }
-            _ => out.push(Run {
-                x,
-                cells: w,
-                text: sym.to_string(),
-                look: l,
-            }),
-        }
-        x += w;
-    }
-    out
 }
 
 /// The buffer as an SVG document, on a dark or a `light` terminal.
@@ -159,22 +124,23 @@ pub fn to_svg(buf: &Buffer, light: bool) -> String {
     let mut texts = String::new();
     for y in 0..buf.area.height {
         let top = f64::from(y) * CELL_H;
-        for r in runs(buf, y, light) {
+        for r in super::runs(buf, y) {
+            let look = look_of(r.fg, r.bg, r.modifier, light);
             let left = f64::from(r.x) * CELL_W;
             let width = f64::from(r.cells) * CELL_W;
-            if r.look.bg != dbg {
+            if look.bg != dbg {
                 let _ = writeln!(
                     rects,
                     r#"<rect x="{left:.1}" y="{top:.1}" width="{width:.1}" height="{CELL_H:.1}" fill="{}"/>"#,
-                    r.look.bg
+                    look.bg
                 );
             }
-            let m = r.look.modifier;
+            let m = look.modifier;
             let lines = m.intersects(Modifier::UNDERLINED | Modifier::CROSSED_OUT);
             if r.text.trim().is_empty() && !lines {
                 continue;
             }
-            let mut attrs = format!(r#" fill="{}""#, r.look.fg);
+            let mut attrs = format!(r#" fill="{}""#, look.fg);
             if m.contains(Modifier::BOLD) {
                 attrs.push_str(r#" font-weight="bold""#);
             }
