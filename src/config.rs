@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 use toml::de::{DeTable, DeValue};
 
-use crate::app::Action;
+use crate::app::{Action, Defaults};
 use crate::keys::{self, Keymap};
 use crate::story::{self, LinkKind};
 use crate::ui::Theme;
@@ -18,12 +18,8 @@ use crate::ui::Theme;
 pub struct Config {
     pub keymap: Keymap,
     pub theme: Theme,
-    /// Synchronised scrolling on at start.
-    pub sync: bool,
-    /// Side panes shown at start under 120 columns.
-    pub side_panes: bool,
-    /// Mouse capture on at start.
-    pub mouse: bool,
+    /// How the reader starts: synchronised scrolling, side panes, mouse.
+    pub defaults: Defaults,
     /// One line per problem: `config.toml:12: keys.global.quiet: unknown action`.
     pub warnings: Vec<String>,
 }
@@ -33,9 +29,7 @@ impl Default for Config {
         Config {
             keymap: Keymap::default(),
             theme: Theme::DARK,
-            sync: false,
-            side_panes: false,
-            mouse: true,
+            defaults: Defaults::default(),
             warnings: Vec::new(),
         }
     }
@@ -235,9 +229,9 @@ fn read_defaults(table: &DeTable<'_>, config: &mut Config, warn: &mut Warn) {
         let key_path = format!("defaults.{kn}");
         let at = k.span().start;
         let slot = match kn {
-            "sync_scroll" => &mut config.sync,
-            "side_panes" => &mut config.side_panes,
-            "mouse" => &mut config.mouse,
+            "sync_scroll" => &mut config.defaults.sync,
+            "side_panes" => &mut config.defaults.side_panes,
+            "mouse" => &mut config.defaults.mouse,
             _ => {
                 warn(
                     at,
@@ -305,6 +299,7 @@ mod tests {
         assert_eq!(c.warnings, Vec::<String>::new());
         let d = Keymap::default();
         assert_eq!(format!("{:?}", c.keymap.help()), format!("{:?}", d.help()));
-        assert!(!c.sync && !c.side_panes && c.mouse && !c.theme.light);
+        assert_eq!(c.defaults, Defaults::default());
+        assert!(!c.theme.light);
     }
 }

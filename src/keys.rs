@@ -381,25 +381,28 @@ impl Keymap {
             .unwrap_or_default()
     }
 
-    /// The help screen: per context, each action with its keys.
-    pub fn help(&self) -> Vec<(Context, Vec<(String, Action)>)> {
+    /// The help screen: per context, each action's keys and what it does (the
+    /// nine speaker toggles on one row).
+    pub fn help(&self) -> Vec<(Context, Vec<(String, String)>)> {
         let mut out = Vec::new();
         for (ctx, table) in &self.tables {
             let mut by_action: BTreeMap<Action, Vec<String>> = BTreeMap::new();
             for (k, a) in table {
                 by_action.entry(*a).or_default().push(k.notation());
             }
-            let mut rows: Vec<(String, Action)> = Vec::new();
+            let mut rows: Vec<(String, String)> = Vec::new();
             let mut speakers: Vec<String> = Vec::new();
             for (a, ks) in by_action {
                 match a {
-                    // One row for the nine speaker toggles.
                     Action::Speaker(_) => speakers.extend(ks),
-                    a => rows.push((ks.join(" "), a)),
+                    a => rows.push((ks.join(" "), a.help())),
                 }
             }
             if !speakers.is_empty() {
-                rows.push((speakers.join(" "), Action::Speaker(u8::MAX)));
+                rows.push((
+                    speakers.join(" "),
+                    "toggle the highlight of speaker 1-9".to_string(),
+                ));
             }
             out.push((*ctx, rows));
         }

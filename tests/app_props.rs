@@ -318,7 +318,7 @@ fn check(app: &App, keymap: &Keymap, what: &str) -> Result<(), TestCaseError> {
     if let Some(q) = app.current_quote {
         prop_assert!(q < app.story.quotes.len());
     }
-    if let Focus::Article(p) = app.focus {
+    if let Focus::Pane(p) = app.focus {
         prop_assert!(p < 2);
     }
     // An overlay's scroll is within it: its last row at the bottom at most.

@@ -146,7 +146,15 @@ fn colours_and_defaults_apply() {
         "[colors]\ntheme = \"light\"\nspeakers = [\"#102030\", 200]\nconflict = \"magenta\"\n[defaults]\nsync_scroll = true\nside_panes = true\nmouse = false\n",
     );
     assert_eq!(c.warnings, Vec::<String>::new());
-    assert!(c.theme.light && c.sync && c.side_panes && !c.mouse);
+    assert!(c.theme.light);
+    assert_eq!(
+        c.defaults,
+        verso::app::Defaults {
+            sync: true,
+            side_panes: true,
+            mouse: false
+        }
+    );
     use ratatui::style::Color;
     assert_eq!(c.theme.speaker_color(0, None), Color::Rgb(0x10, 0x20, 0x30));
     assert_eq!(c.theme.speaker_color(1, None), Color::Indexed(200));

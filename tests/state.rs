@@ -50,7 +50,7 @@ fn a_place_round_trips_through_a_file() {
         [after.panes[0].top, after.panes[1].top],
         [before.panes[0].top, before.panes[1].top]
     );
-    assert_eq!(after.focus, Focus::Article(1));
+    assert_eq!(after.focus, Focus::Pane(1));
     assert_eq!(after.speaker_on, before.speaker_on);
     assert!(!after.speaker_on[0] && !after.speaker_on[1]);
     assert!(after.sync);

@@ -66,7 +66,6 @@ macro_rules! actions {
             pub fn help(self) -> String {
                 match self {
                     $(Action::$variant => $help.to_string(),)*
-                    Action::Speaker(u8::MAX) => "toggle the highlight of speaker 1-9".to_string(),
                     Action::Speaker(n) => format!("toggle the highlight of speaker {}", n + 1),
                     _ => String::new(),
                 }
@@ -110,14 +109,34 @@ actions! {
     Select "select" "speakers: list only their quotes; quotes: go to it",
 }
 
+/// How the reader starts (the config's `[defaults]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Defaults {
+    /// Synchronised scrolling on.
+    pub sync: bool,
+    /// Side panes shown under 120 columns.
+    pub side_panes: bool,
+    /// Mouse capture on.
+    pub mouse: bool,
+}
+
+impl Default for Defaults {
+    fn default() -> Defaults {
+        Defaults {
+            sync: false,
+            side_panes: false,
+            mouse: true,
+        }
+    }
+}
+
 impl App {
-    /// Starts with the configured defaults: synchronised scrolling, side panes
-    /// and mouse capture.
-    pub fn apply_defaults(&mut self, sync: bool, side_panes: bool, mouse: bool) {
-        self.sync = sync;
-        self.mouse = mouse;
-        if side_panes != self.side_open {
-            self.side_open = side_panes;
+    /// Starts with the configured defaults.
+    pub fn apply_defaults(&mut self, d: Defaults) {
+        self.sync = d.sync;
+        self.mouse = d.mouse;
+        if d.side_panes != self.side_open {
+            self.side_open = d.side_panes;
             self.relayout();
         }
     }
@@ -211,7 +230,7 @@ impl App {
     /// selection.
     fn move_focused(&mut self, d: isize) {
         match self.focus {
-            Focus::Article(p) => self.scroll(p, d),
+            Focus::Pane(p) => self.scroll(p, d),
             Focus::Speakers => self.move_speaker(d),
             Focus::Quotes => self.move_quote(d),
         }
@@ -241,7 +260,7 @@ impl App {
             Action::Up => self.move_focused(-1),
             Action::HalfDown | Action::HalfUp | Action::PageDown | Action::PageUp => {
                 let h = match self.focus {
-                    Focus::Article(p) => self.panes[p].height,
+                    Focus::Pane(p) => self.panes[p].height,
                     _ => self.list_height(),
                 } as isize;
                 self.move_focused(match action {
@@ -254,8 +273,8 @@ impl App {
             Action::Top => self.move_focused(isize::MIN / 2),
             Action::Bottom => self.move_focused(isize::MAX / 2),
             Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
-            Action::FocusLeft => self.set_focus(Focus::Article(0)),
-            Action::FocusRight => self.set_focus(Focus::Article(1)),
+            Action::FocusLeft => self.set_focus(Focus::Pane(0)),
+            Action::FocusRight => self.set_focus(Focus::Pane(1)),
             Action::NextLink => self.step_link(p, true),
             Action::PrevLink => self.step_link(p, false),
             Action::NextQuote => self.step_quote(p, true),
@@ -304,8 +323,8 @@ impl App {
         self.side_open = !self.side_open;
         if self.side_open {
             self.focus = Focus::Speakers;
-        } else if !matches!(self.focus, Focus::Article(_)) {
-            self.focus = Focus::Article(0);
+        } else if !matches!(self.focus, Focus::Pane(_)) {
+            self.focus = Focus::Pane(0);
         }
         self.relayout();
     }
@@ -324,7 +343,7 @@ impl App {
     fn set_focus(&mut self, f: Focus) {
         self.focus = f;
         if self.size.0 < geometry::TWO_PANES {
-            if let Focus::Article(_) = f {
+            if let Focus::Pane(_) = f {
                 self.side_open = false;
             }
             self.relayout();
@@ -341,7 +360,7 @@ impl App {
         }
         let narrow = self.size.0 < geometry::TWO_PANES;
         if !(narrow && self.side_open) {
-            order.extend([Focus::Article(0), Focus::Article(1)]);
+            order.extend([Focus::Pane(0), Focus::Pane(1)]);
         }
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = order.len();
@@ -430,7 +449,7 @@ impl App {
                     self.goto_quote(q);
                 }
             }
-            Focus::Article(_) => {}
+            Focus::Pane(_) => {}
         }
     }
 }

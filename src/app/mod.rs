@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-pub use actions::{Action, Context};
+pub use actions::{Action, Context, Defaults};
 pub use geometry::Geometry;
 
 use crate::layout::Layout;
@@ -23,8 +23,9 @@ use crate::story::Story;
 pub enum Focus {
     Speakers,
     Quotes,
-    /// An article pane: 0 left, 1 right.
-    Article(usize),
+    /// An article pane, by its index in `App::panes`: 0 left, 1 right (which
+    /// article it shows is its `Pane::article`).
+    Pane(usize),
 }
 
 /// What covers the panes, if anything.
@@ -213,7 +214,7 @@ impl App {
                     height: 0,
                 },
             ],
-            focus: Focus::Article(0),
+            focus: Focus::Pane(0),
             speaker_on: vec![true; speakers],
             speaker_sel: 0,
             speaker_top: 0,
@@ -249,7 +250,7 @@ impl App {
         match self.focus {
             Focus::Speakers => Context::Speakers,
             Focus::Quotes => Context::Quotes,
-            Focus::Article(_) => Context::Article,
+            Focus::Pane(_) => Context::Article,
         }
     }
 
@@ -261,7 +262,7 @@ impl App {
     /// The article pane the navigation keys act on.
     pub fn active_pane(&self) -> usize {
         match self.focus {
-            Focus::Article(p) => p,
+            Focus::Pane(p) => p,
             _ => 0,
         }
     }

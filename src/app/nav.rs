@@ -272,7 +272,7 @@ impl App {
         if self.search.matches[self.panes[p].article].is_empty() {
             let o = 1 - p;
             if !self.search.matches[self.panes[o].article].is_empty() {
-                self.focus = Focus::Article(o);
+                self.focus = Focus::Pane(o);
                 self.relayout();
             }
         }
@@ -330,14 +330,14 @@ impl App {
         } else {
             (0..2)
                 .find(|&p| inside(self.geometry.articles[p]))
-                .map(Focus::Article)
+                .map(Focus::Pane)
         }
     }
 
     pub(crate) fn wheel(&mut self, x: u16, y: u16, down: bool) {
         let d = if down { 3 } else { -3 };
         match self.pane_at(x, y) {
-            Some(Focus::Article(p)) => self.scroll(p, d),
+            Some(Focus::Pane(p)) => self.scroll(p, d),
             Some(Focus::Speakers) => self.move_speaker(d),
             Some(Focus::Quotes) => self.move_quote(d),
             None => {}
@@ -377,7 +377,7 @@ impl App {
                     }
                 }
             }
-            Focus::Article(p) => {
+            Focus::Pane(p) => {
                 let Some(byte) = self.byte_at(p, x, y) else {
                     return;
                 };

@@ -41,8 +41,8 @@ impl App {
             focus: match self.focus {
                 Focus::Speakers => "speakers",
                 Focus::Quotes => "quotes",
-                Focus::Article(0) => "left",
-                Focus::Article(_) => "right",
+                Focus::Pane(0) => "left",
+                Focus::Pane(_) => "right",
             }
             .into(),
             speakers_off: (0..s.speakers.len())
@@ -71,8 +71,8 @@ impl App {
         self.focus = match place.focus.as_str() {
             "speakers" => Focus::Speakers,
             "quotes" => Focus::Quotes,
-            "right" => Focus::Article(1),
-            _ => Focus::Article(0),
+            "right" => Focus::Pane(1),
+            _ => Focus::Pane(0),
         };
         let speaker = |id: &str| self.story.speakers.iter().position(|s| s.id == id);
         for id in &place.speakers_off {
@@ -82,11 +82,11 @@ impl App {
         }
         self.quote_filter = place.quote_filter.as_deref().and_then(speaker);
         self.relayout();
-        if !matches!(self.focus, Focus::Article(_))
+        if !matches!(self.focus, Focus::Pane(_))
             && self.geometry.speakers.is_none()
             && !self.side_open
         {
-            self.focus = Focus::Article(0);
+            self.focus = Focus::Pane(0);
         }
         for p in 0..2 {
             let text_len = self.story.articles[self.panes[p].article].text.len();

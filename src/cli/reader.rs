@@ -113,7 +113,7 @@ pub fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool) -> Outcome {
     let config = crate::config::load(config);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::app::App::new(story, draft, size);
-    app.apply_defaults(config.sync, config.side_panes, config.mouse);
+    app.apply_defaults(config.defaults);
     let mut warnings: Vec<String> = warning.into_iter().collect();
     warnings.extend(config.warnings.iter().cloned());
     let key = crate::state::key(files);
@@ -169,7 +169,7 @@ pub fn render(
     let messages: Vec<String> = warning.iter().chain(&config.warnings).cloned().collect();
     let keymap = config.keymap;
     let mut app = crate::app::App::new(story, draft, size);
-    app.apply_defaults(config.sync, config.side_panes, config.mouse);
+    app.apply_defaults(config.defaults);
     app.message = warning;
     crate::render::feed(&mut app, &keymap, &keys);
     let theme = match format {

@@ -58,13 +58,13 @@ pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
             ctx.title(),
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         ));
-        for (keys, action) in rows {
+        for (keys, what) in rows {
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("  {keys:<w$}"),
                     Style::new().add_modifier(Modifier::BOLD),
                 ),
-                Span::raw(action.help()),
+                Span::raw(what),
             ]));
         }
     }
