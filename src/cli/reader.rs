@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::app::{App, Defaults};
 use crate::outcome::{Done, Error, Found, Outcome};
 use crate::story::{self, Story};
 
@@ -74,6 +75,16 @@ fn open_draft(files: &[PathBuf]) -> Result<Opened, Error> {
     })
 }
 
+impl Opened {
+    /// The reader's state on the story for a screen of `size`, started with the
+    /// config's defaults; and the warning to show first.
+    fn into_app(self, size: (u16, u16), defaults: Defaults) -> (App, Option<String>) {
+        let mut app = App::new(self.story, self.draft, size);
+        app.apply_defaults(defaults);
+        (app, self.warning)
+    }
+}
+
 fn is_txt(p: &Path) -> bool {
     p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
@@ -101,19 +112,14 @@ fn open_for_reader(files: &[PathBuf]) -> Result<Opened, Outcome> {
 
 /// `verso [FILES]`: the live reader. Its warnings are said when it ends.
 pub fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool) -> Outcome {
-    let Opened {
-        story,
-        draft,
-        warning,
-    } = match open_for_reader(files) {
+    let opened = match open_for_reader(files) {
         Ok(x) => x,
         Err(end) => return end,
     };
     crate::term::check_terminal().map_err(|e| Error::Terminal(e.0))?;
     let config = crate::config::load(config);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = crate::app::App::new(story, draft, size);
-    app.apply_defaults(config.defaults);
+    let (mut app, warning) = opened.into_app(size, config.defaults);
     let mut warnings: Vec<String> = warning.into_iter().collect();
     warnings.extend(config.warnings.iter().cloned());
     let key = crate::state::key(files);
@@ -157,19 +163,14 @@ pub fn render(
 ) -> Outcome {
     use crate::render::Format;
     let keys = crate::keys::parse_keys(keys).map_err(|e| Error::Input(format!("--keys: {e}")))?;
-    let Opened {
-        story,
-        draft,
-        warning,
-    } = match open_for_reader(files) {
+    let opened = match open_for_reader(files) {
         Ok(x) => x,
         Err(end) => return end,
     };
     let config = crate::config::load(config);
+    let (mut app, warning) = opened.into_app(size, config.defaults);
     let messages: Vec<String> = warning.iter().chain(&config.warnings).cloned().collect();
     let keymap = config.keymap;
-    let mut app = crate::app::App::new(story, draft, size);
-    app.apply_defaults(config.defaults);
     app.message = warning;
     crate::render::feed(&mut app, &keymap, &keys);
     let theme = match format {
