@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 use toml::de::{DeTable, DeValue};
 
-use crate::app::{Action, Context};
+use crate::app::{Action, Defaults};
 use crate::keys::{self, Keymap};
 use crate::story::{self, LinkKind};
 use crate::ui::Theme;
@@ -18,12 +18,8 @@ use crate::ui::Theme;
 pub struct Config {
     pub keymap: Keymap,
     pub theme: Theme,
-    /// Synchronised scrolling on at start.
-    pub sync: bool,
-    /// Side panes shown at start under 120 columns.
-    pub side_panes: bool,
-    /// Mouse capture on at start.
-    pub mouse: bool,
+    /// How the reader starts: synchronised scrolling, side panes, mouse.
+    pub defaults: Defaults,
     /// One line per problem: `config.toml:12: keys.global.quiet: unknown action`.
     pub warnings: Vec<String>,
 }
@@ -33,9 +29,7 @@ impl Default for Config {
         Config {
             keymap: Keymap::default(),
             theme: Theme::DARK,
-            sync: false,
-            side_panes: false,
-            mouse: true,
+            defaults: Defaults::default(),
             warnings: Vec::new(),
         }
     }
@@ -150,12 +144,6 @@ pub fn parse(name: &str, text: &str) -> Config {
     let mut warn = |at: usize, key: &str, msg: String| {
         found.push((line(at), format!("{name}:{}: {key}: {msg}", line(at))));
     };
-    let mut keymap = Keymap::default();
-    let mut theme_name = "dark".to_string();
-    let mut palette: Vec<Color> = Vec::new();
-    let mut link_colors: Vec<(LinkKind, Color)> = Vec::new();
-    let (mut sync, mut side, mut mouse) = (false, false, true);
-
     for (section, value) in doc.get_ref() {
         let s = section.get_ref().as_ref();
         let at = section.span().start;
@@ -164,140 +152,9 @@ pub fn parse(name: &str, text: &str) -> Config {
             continue;
         };
         match s {
-            "keys" => {
-                for (ctx_name, actions) in table {
-                    let cn = ctx_name.get_ref().as_ref();
-                    let key_path = format!("keys.{cn}");
-                    let Some(ctx) = Context::parse(cn) else {
-                        warn(
-                            ctx_name.span().start,
-                            &key_path,
-                            "unknown table: use global, article, speakers or quotes".into(),
-                        );
-                        continue;
-                    };
-                    let DeValue::Table(actions) = actions.get_ref() else {
-                        warn(ctx_name.span().start, &key_path, "must be a table".into());
-                        continue;
-                    };
-                    for (action_name, list) in actions {
-                        let an = action_name.get_ref().as_ref();
-                        let key_path = format!("keys.{cn}.{an}");
-                        let at = action_name.span().start;
-                        let Some(action) = Action::parse(an) else {
-                            warn(
-                                at,
-                                &key_path,
-                                "unknown action (`verso config --default` lists them)".into(),
-                            );
-                            continue;
-                        };
-                        let items: Vec<&DeValue> = match list.get_ref() {
-                            DeValue::Array(a) => a.iter().map(|v| v.get_ref()).collect(),
-                            v @ DeValue::String(_) => vec![v],
-                            _ => {
-                                warn(
-                                    at,
-                                    &key_path,
-                                    "must be a list of keys, e.g. [\"j\", \"<Down>\"]".into(),
-                                );
-                                continue;
-                            }
-                        };
-                        let items_len = items.len();
-                        let mut bound = Vec::new();
-                        for item in items {
-                            match item {
-                                DeValue::String(k) => match keys::parse_key(k) {
-                                    Some(key) => bound.push(key),
-                                    None => warn(
-                                        at,
-                                        &key_path,
-                                        format!(
-                                            "unknown key {k:?}: use vim notation, e.g. \"x\", \"<C-d>\", \"<S-Tab>\""
-                                        ),
-                                    ),
-                                },
-                                _ => warn(at, &key_path, "keys are strings".into()),
-                            }
-                        }
-                        // A list with a bad key is skipped whole: the defaults stay.
-                        if bound.len() == items_len {
-                            keymap.bind(ctx, action, &bound);
-                        }
-                    }
-                }
-            }
-            "colors" => {
-                for (k, v) in table {
-                    let kn = k.get_ref().as_ref();
-                    let key_path = format!("colors.{kn}");
-                    let at = k.span().start;
-                    let color = |v: &DeValue| match v {
-                        DeValue::String(c) => story::Color::parse(c).map(Theme::convert),
-                        DeValue::Integer(i) => i.as_str().parse::<u8>().ok().map(Color::Indexed),
-                        _ => None,
-                    };
-                    match (kn, v.get_ref()) {
-                        ("theme", DeValue::String(t)) if t == "dark" || t == "light" => {
-                            theme_name = t.to_string()
-                        }
-                        ("theme", _) => warn(at, &key_path, "use \"dark\" or \"light\"".into()),
-                        ("speakers", DeValue::Array(items)) => {
-                            for item in items.iter() {
-                                match color(item.get_ref()) {
-                                    Some(c) => palette.push(c),
-                                    None => warn(
-                                        at,
-                                        &key_path,
-                                        "a colour is a name, \"#rrggbb\" or 0-255".into(),
-                                    ),
-                                }
-                            }
-                        }
-                        ("same" | "paraphrase" | "conflict", v) => {
-                            match (LinkKind::parse(kn), color(v)) {
-                                (Some(kind), Some(c)) => link_colors.push((kind, c)),
-                                _ => warn(
-                                    at,
-                                    &key_path,
-                                    "a colour is a name, \"#rrggbb\" or 0-255".into(),
-                                ),
-                            }
-                        }
-                        _ => warn(
-                            at,
-                            &key_path,
-                            "unknown setting: use theme, speakers, same, paraphrase, conflict"
-                                .into(),
-                        ),
-                    }
-                }
-            }
-            "defaults" => {
-                for (k, v) in table {
-                    let kn = k.get_ref().as_ref();
-                    let key_path = format!("defaults.{kn}");
-                    let at = k.span().start;
-                    let slot = match kn {
-                        "sync_scroll" => &mut sync,
-                        "side_panes" => &mut side,
-                        "mouse" => &mut mouse,
-                        _ => {
-                            warn(
-                                at,
-                                &key_path,
-                                "unknown setting: use sync_scroll, side_panes, mouse".into(),
-                            );
-                            continue;
-                        }
-                    };
-                    match v.get_ref() {
-                        DeValue::Boolean(b) => *slot = *b,
-                        _ => warn(at, &key_path, "must be true or false".into()),
-                    }
-                }
-            }
+            "keys" => config.keymap.read(table, "keys.", &mut warn),
+            "colors" => config.theme = read_colors(table, &mut warn),
+            "defaults" => read_defaults(table, &mut config, &mut warn),
             other => warn(
                 at,
                 other,
@@ -305,24 +162,90 @@ pub fn parse(name: &str, text: &str) -> Config {
             ),
         }
     }
-    let mut theme = if theme_name == "light" {
+    // In the order of the file.
+    found.sort_by_key(|(l, _)| *l);
+    config.warnings = found.into_iter().map(|(_, w)| w).collect();
+    config
+}
+
+/// A wrong entry: its byte offset in the file, its key path, what is wrong.
+type Warn<'a> = dyn FnMut(usize, &str, String) + 'a;
+
+/// `[colors]`: the theme, its speaker palette and its link colours.
+fn read_colors(table: &DeTable<'_>, warn: &mut Warn) -> Theme {
+    let mut theme_name = "dark";
+    let mut palette: Vec<Color> = Vec::new();
+    let mut link_colors: Vec<(LinkKind, Color)> = Vec::new();
+    let color = |v: &DeValue| match v {
+        DeValue::String(c) => story::Color::parse(c).map(Theme::convert),
+        DeValue::Integer(i) => i.as_str().parse::<u8>().ok().map(Color::Indexed),
+        _ => None,
+    };
+    const NOT_A_COLOUR: &str = "a colour is a name, \"#rrggbb\" or 0-255";
+    for (k, v) in table {
+        let kn = k.get_ref().as_ref();
+        let key_path = format!("colors.{kn}");
+        let at = k.span().start;
+        match (kn, v.get_ref()) {
+            ("theme", DeValue::String(t)) if t == "dark" || t == "light" => {
+                theme_name = if t == "light" { "light" } else { "dark" }
+            }
+            ("theme", _) => warn(at, &key_path, "use \"dark\" or \"light\"".into()),
+            ("speakers", DeValue::Array(items)) => {
+                for item in items.iter() {
+                    match color(item.get_ref()) {
+                        Some(c) => palette.push(c),
+                        None => warn(at, &key_path, NOT_A_COLOUR.into()),
+                    }
+                }
+            }
+            ("same" | "paraphrase" | "conflict", v) => match (LinkKind::parse(kn), color(v)) {
+                (Some(kind), Some(c)) => link_colors.push((kind, c)),
+                _ => warn(at, &key_path, NOT_A_COLOUR.into()),
+            },
+            _ => warn(
+                at,
+                &key_path,
+                "unknown setting: use theme, speakers, same, paraphrase, conflict".into(),
+            ),
+        }
+    }
+    let base = if theme_name == "light" {
         Theme::LIGHT
     } else {
         Theme::DARK
     };
-    theme = theme.with_palette(&palette);
-    for (kind, c) in link_colors {
-        theme = theme.with_link_color(kind, c);
+    link_colors
+        .into_iter()
+        .fold(base.with_palette(&palette), |t, (kind, c)| {
+            t.with_link_color(kind, c)
+        })
+}
+
+/// `[defaults]`: synchronised scrolling, side panes and mouse capture at start.
+fn read_defaults(table: &DeTable<'_>, config: &mut Config, warn: &mut Warn) {
+    for (k, v) in table {
+        let kn = k.get_ref().as_ref();
+        let key_path = format!("defaults.{kn}");
+        let at = k.span().start;
+        let slot = match kn {
+            "sync_scroll" => &mut config.defaults.sync,
+            "side_panes" => &mut config.defaults.side_panes,
+            "mouse" => &mut config.defaults.mouse,
+            _ => {
+                warn(
+                    at,
+                    &key_path,
+                    "unknown setting: use sync_scroll, side_panes, mouse".into(),
+                );
+                continue;
+            }
+        };
+        match v.get_ref() {
+            DeValue::Boolean(b) => *slot = *b,
+            _ => warn(at, &key_path, "must be true or false".into()),
+        }
     }
-    // In the order of the file.
-    found.sort_by_key(|(l, _)| *l);
-    config.warnings = found.into_iter().map(|(_, w)| w).collect();
-    config.keymap = keymap;
-    config.theme = theme;
-    config.sync = sync;
-    config.side_panes = side;
-    config.mouse = mouse;
-    config
 }
 
 /// The commented default config file `verso config --default` prints.
@@ -376,6 +299,7 @@ mod tests {
         assert_eq!(c.warnings, Vec::<String>::new());
         let d = Keymap::default();
         assert_eq!(format!("{:?}", c.keymap.help()), format!("{:?}", d.help()));
-        assert!(!c.sync && !c.side_panes && c.mouse && !c.theme.light);
+        assert_eq!(c.defaults, Defaults::default());
+        assert!(!c.theme.light);
     }
 }

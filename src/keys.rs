@@ -1,11 +1,14 @@
 //! Keys: key and mouse events to [`Action`]s, from the embedded default keymap
-//! (`src/keymap.toml`), which drives both the bindings and the help screen.
-//! Also the vim-style key notation (`<C-d>`, `<S-Tab>`) that the keymap and
-//! `verso render --keys` share. Holds no state.
+//! (`src/keymap.toml`), which drives both the bindings and the help screen;
+//! [`Keymap::read`] is the one reader of keymaps, the default's and a config
+//! file's `[keys.*]`, and [`Keymap::hint`] names the keys in effect wherever the
+//! screen hints at them. Also the vim-style key notation (`<C-d>`, `<S-Tab>`)
+//! that the keymap and `verso render --keys` share. Holds no state.
 
 use std::collections::BTreeMap;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
+use toml::de::{DeTable, DeValue};
 
 use crate::app::{Action, Context};
 
@@ -257,39 +260,93 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        Keymap::from_toml(DEFAULT_KEYMAP).expect("the default keymap is valid")
+        let doc = DeTable::parse(DEFAULT_KEYMAP).expect("the default keymap is TOML");
+        let mut keymap = Keymap {
+            tables: BTreeMap::new(),
+        };
+        let mut wrong = Vec::new();
+        keymap.read(doc.get_ref(), "", &mut |_, path, msg| {
+            wrong.push(format!("{path}: {msg}"))
+        });
+        assert!(wrong.is_empty(), "the default keymap is valid: {wrong:?}");
+        keymap
     }
 }
 
 impl Keymap {
-    /// Reads a keymap in the format of `keymap.toml`.
-    pub fn from_toml(text: &str) -> Result<Keymap, String> {
-        let value: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
-        let mut tables = BTreeMap::new();
-        for (section, actions) in &value {
-            let ctx =
-                Context::parse(section).ok_or_else(|| format!("unknown section [{section}]"))?;
-            let actions = actions
-                .as_table()
-                .ok_or_else(|| format!("[{section}] must be a table"))?;
-            let table: &mut BTreeMap<Key, Action> = tables.entry(ctx).or_default();
-            for (name, keys) in actions {
-                let action = Action::parse(name)
-                    .ok_or_else(|| format!("[{section}] unknown action \"{name}\""))?;
-                let keys = keys
-                    .as_array()
-                    .ok_or_else(|| format!("[{section}] {name}: must be a list of keys"))?;
-                for k in keys {
-                    let k = k
-                        .as_str()
-                        .ok_or_else(|| format!("[{section}] {name}: keys are strings"))?;
-                    let key = parse_key(k)
-                        .ok_or_else(|| format!("[{section}] {name}: unknown key \"{k}\""))?;
-                    table.insert(key, action);
+    /// Reads tables of bindings (`[global]`, `[article]`, `[speakers]`,
+    /// `[quotes]`, each `action = ["key", ...]`) into the keymap: an action
+    /// listed takes exactly the keys listed. The one reader of keymaps: the
+    /// default (`keymap.toml`) and a config file's `[keys.*]` (`prefix`
+    /// `keys.`). A wrong entry is skipped and told to `warn` (its byte offset in
+    /// the text, its key path, what is wrong); a list with a bad key is skipped
+    /// whole, so the action keeps its keys.
+    pub fn read(
+        &mut self,
+        tables: &DeTable<'_>,
+        prefix: &str,
+        warn: &mut impl FnMut(usize, &str, String),
+    ) {
+        for (ctx_name, actions) in tables {
+            let cn = ctx_name.get_ref().as_ref();
+            let key_path = format!("{prefix}{cn}");
+            let Some(ctx) = Context::parse(cn) else {
+                warn(
+                    ctx_name.span().start,
+                    &key_path,
+                    "unknown table: use global, article, speakers or quotes".into(),
+                );
+                continue;
+            };
+            let DeValue::Table(actions) = actions.get_ref() else {
+                warn(ctx_name.span().start, &key_path, "must be a table".into());
+                continue;
+            };
+            for (action_name, list) in actions {
+                let an = action_name.get_ref().as_ref();
+                let key_path = format!("{prefix}{cn}.{an}");
+                let at = action_name.span().start;
+                let Some(action) = Action::parse(an) else {
+                    warn(
+                        at,
+                        &key_path,
+                        "unknown action (`verso config --default` lists them)".into(),
+                    );
+                    continue;
+                };
+                let items: Vec<&DeValue> = match list.get_ref() {
+                    DeValue::Array(a) => a.iter().map(|v| v.get_ref()).collect(),
+                    v @ DeValue::String(_) => vec![v],
+                    _ => {
+                        warn(
+                            at,
+                            &key_path,
+                            "must be a list of keys, e.g. [\"j\", \"<Down>\"]".into(),
+                        );
+                        continue;
+                    }
+                };
+                let mut bound = Vec::new();
+                for item in &items {
+                    match item {
+                        DeValue::String(k) => match parse_key(k) {
+                            Some(key) => bound.push(key),
+                            None => warn(
+                                at,
+                                &key_path,
+                                format!(
+                                    "unknown key {k:?}: use vim notation, e.g. \"x\", \"<C-d>\", \"<S-Tab>\""
+                                ),
+                            ),
+                        },
+                        _ => warn(at, &key_path, "keys are strings".into()),
+                    }
+                }
+                if bound.len() == items.len() {
+                    self.bind(ctx, action, &bound);
                 }
             }
         }
-        Ok(Keymap { tables })
     }
 
     /// Binds `keys` to `action` in `ctx`, replacing the keys the action had
@@ -324,39 +381,63 @@ impl Keymap {
             .unwrap_or_default()
     }
 
-    /// The help screen: per context, each action with its keys.
-    pub fn help(&self) -> Vec<(Context, Vec<(String, Action)>)> {
+    /// The help screen: per context, each action's keys and what it does (the
+    /// nine speaker toggles on one row).
+    pub fn help(&self) -> Vec<(Context, Vec<(String, String)>)> {
         let mut out = Vec::new();
         for (ctx, table) in &self.tables {
             let mut by_action: BTreeMap<Action, Vec<String>> = BTreeMap::new();
             for (k, a) in table {
                 by_action.entry(*a).or_default().push(k.notation());
             }
-            let mut rows: Vec<(String, Action)> = Vec::new();
+            let mut rows: Vec<(String, String)> = Vec::new();
             let mut speakers: Vec<String> = Vec::new();
             for (a, ks) in by_action {
                 match a {
-                    // One row for the nine speaker toggles.
                     Action::Speaker(_) => speakers.extend(ks),
-                    a => rows.push((ks.join(" "), a)),
+                    a => rows.push((ks.join(" "), a.help())),
                 }
             }
             if !speakers.is_empty() {
-                rows.push((speakers.join(" "), Action::Speaker(u8::MAX)));
+                rows.push((
+                    speakers.join(" "),
+                    "toggle the highlight of speaker 1-9".to_string(),
+                ));
             }
             out.push((*ctx, rows));
         }
         out
     }
 
+    /// The hint for the nine speaker toggles: `1-9`, the first's key and the last's.
+    pub fn speakers_hint(&self) -> String {
+        format!(
+            "{}-{}",
+            self.hint(Action::Speaker(0)),
+            self.hint(Action::Speaker(8))
+        )
+    }
+
     /// A short hint for the status bar: a key of the action, plain keys first.
+    /// A named key without modifiers is written bare (`Esc`, not `<Esc>`).
     pub fn hint(&self, action: Action) -> String {
         let keys = self.keys_for(Context::Global, action);
-        keys.iter()
+        let key = keys
+            .iter()
             .find(|k| !k.starts_with('<') || k.len() == 1)
-            .or(keys.first())
-            .cloned()
-            .unwrap_or_else(|| "-".into())
+            .or(keys.first());
+        match key {
+            Some(k)
+                if k.starts_with('<')
+                    && k.len() > 1
+                    && !k.contains('-')
+                    && !["<lt>", "<gt>", "<Bar>"].contains(&k.as_str()) =>
+            {
+                k[1..k.len() - 1].to_string()
+            }
+            Some(k) => k.clone(),
+            None => "-".into(),
+        }
     }
 }
 

@@ -286,6 +286,21 @@ impl Layout {
     }
 }
 
+/// Text from a story file made safe and one-line for the screen: controls
+/// shown as symbols, line breaks as spaces, bidi controls dropped.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32),
+            '\u{7f}' => Some('\u{2421}'),
+            '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+            c if crate::story::is_bidi_control(c) || c == '\u{feff}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// Display width of one grapheme cluster as drawn by [`Layout::pieces`]:
 /// the measure ratatui's buffer uses (`unicode-width` of the whole cluster,
 /// plus one per halfwidth (semi-)voiced sound mark, 1 for any single ASCII

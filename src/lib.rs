@@ -1,10 +1,25 @@
 //! verso: read news articles side by side — speakers, quotes, and the passages
 //! the articles share or dispute.
 //!
-//! The library holds every piece of the program so that each can be tested alone:
-//! [`story`] reads and anchors story files, [`layout`] wraps text for the screen,
-//! [`app`] is the reader's state, [`keys`] maps input to actions, [`ui`] draws,
-//! and [`cli`] ties them to the command line.
+//! The library holds every piece of the program so that each can be tested
+//! alone. The core never touches the terminal:
+//!
+//! - [`story`] loads what a command names (a story file, standard input, the
+//!   bundled story), checks it and anchors every annotation in its texts;
+//! - [`layout`] wraps an article for a pane; [`marks`] indexes an article's
+//!   annotations for drawing;
+//! - [`app`] is the reader's state and how each [`app::Action`] changes it;
+//! - [`annotate`] drafts a story from bare articles; [`score`] measures a story
+//!   against a reference; [`stats`] counts who gets heard; [`exchange`] writes
+//!   and reads other tools' formats;
+//! - [`outcome`] is how every command ends: its output and messages, or an error.
+//!
+//! Around them: [`keys`] maps input to actions (the keymap), [`config`] reads
+//! the config file, [`state`] remembers places between runs, [`ui`] draws a
+//! state, [`render`] draws one without a terminal (text, ANSI, SVG), [`term`]
+//! runs the live reader, [`fsutil`] writes files atomically, and [`cli`] ties
+//! them to the command line: the one place that prints what went wrong and
+//! picks the exit code.
 
 pub mod annotate;
 pub mod app;
@@ -15,6 +30,7 @@ pub mod fsutil;
 pub mod keys;
 pub mod layout;
 pub mod marks;
+pub mod outcome;
 pub mod render;
 pub mod score;
 pub mod state;

@@ -36,11 +36,9 @@ pub fn key(files: &[PathBuf]) -> String {
 /// The file that keeps the place of story `key`.
 fn file(dir: &Path, key: &str) -> PathBuf {
     // FNV-1a: stable across runs and platforms, unlike the std hasher.
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in key.bytes() {
-        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
-    }
-    dir.join(format!("{h:016x}.json"))
+    let mut h = fnv::FnvHasher::default();
+    std::hash::Hasher::write(&mut h, key.as_bytes());
+    dir.join(format!("{:016x}.json", std::hash::Hasher::finish(&h)))
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]

@@ -23,6 +23,7 @@ use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
+use crate::outcome::{Done, Outcome};
 use crate::story::{QuoteKind, Story};
 
 /// How `verso stats` prints.
@@ -346,31 +347,21 @@ pub fn json(st: &StoryStats) -> String {
     s
 }
 
-/// `verso stats [STORY] [--format F]`: prints the statistics and returns the exit
-/// code: 0 counted, 1 the story has problems (counted over what is sound, the
-/// problems on standard error), 2 the story could not be read.
-pub fn run(story: Option<&Path>, format: Format) -> i32 {
-    let story = match crate::cli::load_story(story) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("verso stats: {e}");
-            return 2;
-        }
-    };
-    for p in &story.problems {
-        eprintln!("{}: {p}", story.source);
-    }
+/// `verso stats [STORY] [--format F]`: the statistics, and the story's
+/// problems (counted over what is sound; exit 1) or why it could not be read.
+pub fn run(story: Option<&Path>, format: Format) -> Outcome {
+    let story = crate::story::open(story)?;
     let st = compute(&story);
     let text = match format {
         Format::Table => table(&st),
         Format::Csv => csv(&st),
         Format::Json => json(&st),
     };
-    if let Err(e) = crate::fsutil::emit(None, &text) {
-        eprintln!("verso stats: {e}");
-        return 2;
-    }
-    if story.problems.is_empty() { 0 } else { 1 }
+    let problems = story
+        .problems
+        .iter()
+        .map(|p| format!("{}: {p}", story.source));
+    Ok(Done::printing(text).with_problems(problems))
 }
 
 #[cfg(test)]

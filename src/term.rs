@@ -1,13 +1,13 @@
 //! The live reader: sets the terminal up (raw mode, alternate screen, mouse),
 //! runs the event loop, and restores the terminal on quit, on a panic, and on
-//! SIGTERM or SIGHUP.
+//! SIGTERM, SIGHUP, SIGINT or SIGQUIT.
 
 use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App};
@@ -44,6 +44,7 @@ fn restore() {
 
 /// Runs the reader until `q` or a signal.
 pub fn run(app: &mut App, keymap: &Keymap, theme: Theme) -> io::Result<()> {
+    app.help_rows = ui::help_lines(keymap).len();
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores raw mode and the screen; ours also turns the
     // mouse off, before it.
@@ -52,9 +53,10 @@ pub fn run(app: &mut App, keymap: &Keymap, theme: Theme) -> io::Result<()> {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    // SIGTERM and SIGHUP: restore and leave from a thread of their own, since
-    // the main thread may be blocked reading a terminal that has gone away.
-    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    // SIGTERM, SIGHUP, SIGINT and SIGQUIT (`kill -INT`; in raw mode the keys
+    // send no signal): restore and leave from a thread of their own, since the
+    // main thread may be blocked reading a terminal that has gone away.
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
             restore();

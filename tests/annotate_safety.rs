@@ -111,7 +111,7 @@ fn the_reader_shows_the_articles_when_drafting_fails() {
         "{status}"
     );
     let err = stderr(&o);
-    assert!(err.starts_with("verso: draft failed: "), "{err}");
+    assert!(err.starts_with("verso render: draft failed: "), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     // Without the hook, the same articles are annotated.
     let o = verso(&s.dir, &args, None);

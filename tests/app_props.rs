@@ -3,12 +3,14 @@
 //! screen sizes that change mid-run, and random keys of the default keymap mixed
 //! with clicks and wheel turns at random cells. After every step the screen draws
 //! without panicking, exactly as tall and no wider than the screen, every pane's
-//! scroll is within its text and every selection within its list.
+//! scroll is within its text, every overlay's within its rows, and every
+//! selection within its list.
 
 use proptest::prelude::*;
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
-use verso::app::{Action, App, Focus};
+use verso::app::geometry::HELP_WIDTH;
+use verso::app::{Action, App, Focus, Geometry, Overlay};
 use verso::keys::{Keymap, parse_keys};
 use verso::render::{draw, feed, to_text};
 use verso::ui::Theme;
@@ -316,8 +318,24 @@ fn check(app: &App, keymap: &Keymap, what: &str) -> Result<(), TestCaseError> {
     if let Some(q) = app.current_quote {
         prop_assert!(q < app.story.quotes.len());
     }
-    if let Focus::Article(p) = app.focus {
+    if let Focus::Pane(p) = app.focus {
         prop_assert!(p < 2);
+    }
+    // An overlay's scroll is within it: its last row at the bottom at most.
+    if let Overlay::Help { scroll } | Overlay::Problems { scroll } = app.overlay {
+        let (bw, rows) = match app.overlay {
+            Overlay::Help { .. } => (HELP_WIDTH, verso::ui::help_lines(keymap).len()),
+            _ => (app.problems_width(), app.problem_lines().len()),
+        };
+        let inner = Geometry::overlay(w, h, bw, rows).height.saturating_sub(2) as usize;
+        prop_assert!(
+            scroll <= rows.saturating_sub(inner),
+            "after {}: overlay scroll {} past its end ({} rows, {} shown)",
+            what,
+            scroll,
+            rows,
+            inner
+        );
     }
     Ok(())
 }

@@ -91,11 +91,11 @@ fn a_bad_config_names_the_key_and_line_and_the_defaults_apply() {
     assert_eq!(
         lines,
         [
-            "verso: c.toml:3: keys.global.quiet: unknown action (`verso config --default` lists them)",
-            "verso: c.toml:4: keys.global.help: unknown key \"<Nope>\": use vim notation, e.g. \"x\", \"<C-d>\", \"<S-Tab>\"",
-            "verso: c.toml:7: colors.theme: use \"dark\" or \"light\"",
-            "verso: c.toml:9: defaults.mouse: must be true or false",
-            "verso: c.toml:10: extra: unknown section: use [keys.*], [colors], [defaults]",
+            "verso render: c.toml:3: keys.global.quiet: unknown action (`verso config --default` lists them)",
+            "verso render: c.toml:4: keys.global.help: unknown key \"<Nope>\": use vim notation, e.g. \"x\", \"<C-d>\", \"<S-Tab>\"",
+            "verso render: c.toml:7: colors.theme: use \"dark\" or \"light\"",
+            "verso render: c.toml:9: defaults.mouse: must be true or false",
+            "verso render: c.toml:10: extra: unknown section: use [keys.*], [colors], [defaults]",
         ]
     );
     // An entry with a bad key is skipped whole: `?` still opens help.
@@ -117,7 +117,7 @@ fn a_bad_config_names_the_key_and_line_and_the_defaults_apply() {
     );
     assert_eq!(o.status.code(), Some(0));
     assert!(
-        stderr(&o).starts_with("verso: broken.toml:1: not valid TOML ("),
+        stderr(&o).starts_with("verso render: broken.toml:1: not valid TOML ("),
         "{}",
         stderr(&o)
     );
@@ -146,7 +146,15 @@ fn colours_and_defaults_apply() {
         "[colors]\ntheme = \"light\"\nspeakers = [\"#102030\", 200]\nconflict = \"magenta\"\n[defaults]\nsync_scroll = true\nside_panes = true\nmouse = false\n",
     );
     assert_eq!(c.warnings, Vec::<String>::new());
-    assert!(c.theme.light && c.sync && c.side_panes && !c.mouse);
+    assert!(c.theme.light);
+    assert_eq!(
+        c.defaults,
+        verso::app::Defaults {
+            sync: true,
+            side_panes: true,
+            mouse: false
+        }
+    );
     use ratatui::style::Color;
     assert_eq!(c.theme.speaker_color(0, None), Color::Rgb(0x10, 0x20, 0x30));
     assert_eq!(c.theme.speaker_color(1, None), Color::Indexed(200));
@@ -194,5 +202,60 @@ fn config_path_and_default() {
     assert_eq!(
         config::parse("default", &text).warnings,
         Vec::<String>::new()
+    );
+}
+
+#[test]
+fn every_hint_follows_the_keymap_in_effect() {
+    let s = Scratch::new();
+    s.write(
+        "c.toml",
+        "[keys.global]\nnext_link = [\"J\"]\nprev_link = [\"K\"]\ndown = [\"<C-n>\"]\n\
+         up = [\"<C-p>\"]\nclose = [\"x\"]\nspeaker_1 = [\"z\"]\nspeaker_9 = [\"y\"]\n",
+    );
+    let render = |keys: &str, size: &str| {
+        let o = verso(
+            &s.dir,
+            &[
+                "--config", "c.toml", "render", "--size", size, "--keys", keys,
+            ],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stderr(&o), "");
+        stdout(&o)
+    };
+    // The status line: `]` rebound to J, the speaker toggles to z..y.
+    let out = render("", "120x40");
+    let status = out.lines().last().unwrap();
+    assert!(
+        status.contains("J/K link  }/{ quote  z-y speaker"),
+        "{status}"
+    );
+    assert!(!status.contains("]/["), "{status}");
+    // And J does what ] did.
+    let out = render("J", "120x40");
+    assert!(
+        out.lines().last().unwrap().contains("conflict 1/14"),
+        "{out}"
+    );
+    // Help: its rows and its border's hints (scrolling at 80x24).
+    let out = render("?", "80x24");
+    let row = out
+        .lines()
+        .find(|l| l.contains("next linked passage"))
+        .unwrap_or_default();
+    assert!(row.contains("│  J  "), "{out}");
+    assert!(out.contains(" <C-n>/<C-p> scroll  x close "), "{out}");
+    assert!(
+        !out.contains("j/k scroll") && !out.contains("Esc close"),
+        "{out}"
+    );
+    // The defaults, for comparison: the same places say the default keys.
+    let o = verso(&s.dir, &["render", "--size", "80x24", "--keys", "?"], None);
+    assert!(
+        stdout(&o).contains(" j/k scroll  Esc close "),
+        "{}",
+        stdout(&o)
     );
 }

@@ -64,23 +64,47 @@ fn bundled_story_round_trips() {
 }
 
 #[test]
-fn story_file_round_trips_through_pipes() {
+fn story_file_round_trips_through_standard_output_from_another_folder() {
     let s = Scratch::new();
     let exported = run_ok(
         &root(),
         &["export", "--to", "w3c", "annotations/carter.json"],
     );
-    // On standard output, sources are relative to the current folder.
-    assert!(exported.contains("\"source\": \"articles/carter-threat.txt\""));
+    // On standard output, sources are absolute: the output has no folder.
+    let threat = root()
+        .join("articles/carter-threat.txt")
+        .canonicalize()
+        .unwrap();
+    let source = format!(
+        "\"source\": {}",
+        serde_json::json!(threat.to_str().unwrap())
+    );
+    assert!(exported.contains(&source), "{source} in:\n{exported}");
+    let orig = load(&root().join("annotations/carter.json"));
+    // Saved in another folder and imported from a third: the same story.
+    s.write("x/story.jsonld", &exported);
+    std::fs::create_dir_all(s.path("elsewhere")).unwrap();
+    let back = s.path("x/back.json");
     let o = verso(
-        &root(),
+        &s.path("elsewhere"),
+        &[
+            "import",
+            s.path("x/story.jsonld").to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(comparable(&load(&back)), comparable(&orig));
+    // And through a pipe, from a folder that is not the one exported from.
+    let o = verso(
+        &s.path("elsewhere"),
         &["import", "-", "-o", s.path("c.json").to_str().unwrap()],
         Some(&exported),
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let back = load(&s.path("c.json"));
-    let orig = load(&root().join("annotations/carter.json"));
-    assert_eq!(comparable(&back), comparable(&orig));
+    assert_eq!(comparable(&load(&s.path("c.json"))), comparable(&orig));
 }
 
 const ALPHA: &str = "Ōtautahi 🌏 — 第一天\r\n\r\nMere Pōtiki said the council had \"ignored every submission\" made by iwi. \
@@ -151,7 +175,13 @@ fn non_ascii_story_round_trips_with_code_point_offsets() {
     // q1: target and selectors, offsets in code points (not bytes, not UTF-16).
     let q1 = &items[0];
     assert_eq!(q1["type"], "Annotation");
-    assert_eq!(q1["target"]["source"], "../texts/alpha.txt");
+    // An article with a url is the target's source; its text's path (relative
+    // to the output's folder) is kept in verso:articles.
+    assert_eq!(q1["target"]["source"], "https://example.org/ā");
+    assert_eq!(w3c["verso:articles"][0]["source"], "https://example.org/ā");
+    assert_eq!(w3c["verso:articles"][0]["file"], "../texts/alpha.txt");
+    assert_eq!(items[3]["target"]["source"], "../texts/beta.txt");
+    assert!(w3c["verso:articles"][1].get("file").is_none());
     let exact = "the council had \"ignored every submission\" made by iwi";
     let byte = ALPHA.find(exact).unwrap();
     let cp = ALPHA[..byte].chars().count();
@@ -460,4 +490,71 @@ fn export_leaves_out_problems_and_exits_1() {
     let back = load(&s.path("back.json"));
     assert_eq!(back.quotes.len(), 1);
     assert_eq!(back.articles.len(), 2);
+}
+
+#[test]
+fn w3c_files_of_every_shape_are_read_or_refused_by_name() {
+    let s = Scratch::new();
+    s.write("a.txt", "Ann said yes.\n");
+    let refused = [
+        (
+            "p.jsonld",
+            r#"{"type": "AnnotationPage"}"#,
+            "p.jsonld: no \"items\" list",
+        ),
+        (
+            "c.jsonld",
+            r#"{"type": "AnnotationCollection", "first": "http://x/p1"}"#,
+            "c.jsonld: first: the collection's pages are not in the file",
+        ),
+        (
+            "c2.jsonld",
+            r#"{"type": "AnnotationCollection", "first": {"type": "AnnotationPage"}}"#,
+            "c2.jsonld: first: no \"items\" list",
+        ),
+        (
+            "n.jsonld",
+            "42",
+            "n.jsonld: not W3C Web Annotation: the top level is neither",
+        ),
+        (
+            "t.jsonld",
+            r#"{"type": "Thing"}"#,
+            "t.jsonld: not W3C Web Annotation: the top level is an object whose \"type\"",
+        ),
+    ];
+    for (file, text, says) in refused {
+        s.write(file, text);
+        let o = verso(&s.dir, &["import", file], None);
+        assert_eq!(o.status.code(), Some(2), "{file}: {}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with(&format!("verso import: {says}")),
+            "{file}: {}",
+            stderr(&o)
+        );
+    }
+    // A list: a quote without a speaker, an annotation that is neither, one
+    // without a target; the first is imported, the rest said.
+    let quote = r#"{"type": "Annotation", "body": [{"purpose": "tagging", "value": "direct"}],
+        "target": {"source": "a.txt", "selector": {"type": "TextQuoteSelector", "exact": "yes"}}}"#;
+    s.write(
+        "l.jsonld",
+        format!(
+            r#"[{quote}, {{"type": "Annotation", "id": "x2", "body": []}},
+            {{"type": "Annotation", "body": [{{"purpose": "tagging", "value": "direct"}}]}}]"#
+        ),
+    );
+    let o = verso(&s.dir, &["import", "l.jsonld", "-o", "l.json"], None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    for says in [
+        "verso import: l.jsonld: note: [1] (x2): skipped: neither a quote nor a link passage",
+        "verso import: l.jsonld: [0]: a quote with no speaker",
+        "verso import: l.jsonld: [2]: no target source",
+    ] {
+        assert!(err.contains(says), "{says} in:\n{err}");
+    }
+    let back = story::load(&s.path("l.json")).unwrap();
+    assert_eq!(back.quotes.len(), 1);
+    assert_eq!(back.speakers[0].name, "unknown");
 }

@@ -75,6 +75,31 @@ fn snapshot_help() {
 }
 
 #[test]
+fn help_scroll_stops_at_its_end() {
+    // At 80x24 the help is longer than its box: `j` well past the end, then
+    // one `k` moves it up one row, not back to where the extra presses began.
+    let end = app(80, 24, &format!("?{}", "j".repeat(200)));
+    let Overlay::Help { scroll: max } = end.overlay else {
+        panic!("help open")
+    };
+    assert!(max > 0 && max < 100, "the help scrolls, to its end: {max}");
+    assert_eq!(max, end.overlay_max_scroll());
+    let text = screen(&end);
+    assert!(text.contains("words bold and underlined."), "{text}");
+    let up = app(80, 24, &format!("?{}k", "j".repeat(200)));
+    assert_eq!(up.overlay, Overlay::Help { scroll: max - 1 });
+    assert_ne!(screen(&up), text, "one `k` moves the help");
+    // A taller screen shows more of it: the scroll follows.
+    let mut taller = app(80, 24, &format!("?{}", "j".repeat(200)));
+    taller.update(verso::app::Action::Resize(80, 40));
+    let Overlay::Help { scroll } = taller.overlay else {
+        panic!("help open")
+    };
+    assert_eq!(scroll, taller.overlay_max_scroll());
+    assert!(scroll < max);
+}
+
+#[test]
 fn snapshot_search() {
     let a = app(120, 40, "/national council<Enter>");
     assert_eq!(a.search.matches.iter().map(Vec::len).sum::<usize>(), 2);

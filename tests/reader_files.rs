@@ -108,7 +108,7 @@ fn the_mouse_selects_rows_focuses_links_and_scrolls() {
         .collect();
     let col = row.find("12 dead").expect("on screen") as u16;
     app.update(Action::Click { x: left.x + col, y });
-    assert_eq!(app.focus, Focus::Article(0));
+    assert_eq!(app.focus, Focus::Pane(0));
     assert_eq!(
         app.focused_link.map(|l| app.story.links[l].id.clone()),
         Some("l1".into())

@@ -161,9 +161,46 @@ fn exit_codes_and_warnings() {
     );
     let o = verso(&s.dir, &["score", "odd.json", "gold.json", "--json"], None);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stderr(&o).contains("warning"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("verso score: odd.json: quotes[2].speaker (q3): ")
+            && stderr(&o).contains("(left out of the scores)"),
+        "{}",
+        stderr(&o)
+    );
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["quotes"]["all"]["draft"], 2);
-    let o = verso(&s.dir, &["score", "gold.json"], None);
+    // No draft is a usage error (no reference: the bundled story, tested below).
+    let o = verso(&s.dir, &["score"], None);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn without_a_reference_the_bundled_story_is_the_gold() {
+    // From a folder with no story files: the bundled story is the reference,
+    // and `-` reads the draft from standard input.
+    let s = Scratch::new();
+    let carter = root().join("annotations/carter.json");
+    let carter = carter.to_str().unwrap();
+    let both = verso(&s.dir, &["score", carter, carter], None);
+    assert_eq!(both.status.code(), Some(0), "{}", stderr(&both));
+    let bundled = verso(&s.dir, &["score", carter], None);
+    assert_eq!(bundled.status.code(), Some(0), "{}", stderr(&bundled));
+    let scores =
+        |o: &std::process::Output| stdout(o).lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(scores(&bundled), scores(&both));
+    assert!(
+        stdout(&bundled).starts_with(&format!("{carter} scored against annotations/carter.json")),
+        "{}",
+        stdout(&bundled)
+    );
+    let json = std::fs::read_to_string(carter).unwrap();
+    // (From standard input, article paths are relative to the current folder.)
+    let piped = verso(
+        &root().join("annotations"),
+        &["score", "-", "--json"],
+        Some(&json),
+    );
+    assert_eq!(piped.status.code(), Some(0), "{}", stderr(&piped));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&piped)).unwrap();
+    assert_eq!(v["quotes"]["all"]["f1"], 1.0, "{v}");
 }

@@ -21,6 +21,9 @@ fn a_place_round_trips_through_a_file() {
     let before = app("]]]<C-d>l<C-d>j12s");
     let place = before.place();
     state::write_in(&s.dir, "story-key", &place).unwrap();
+    // The file is named by the key's FNV-1a hash, the same in every version,
+    // so places written before are found after an upgrade.
+    assert!(s.path("c679b646094c5ce4.json").is_file());
     let read = state::read_in(&s.dir, "story-key")
         .unwrap()
         .expect("remembered");
@@ -30,11 +33,24 @@ fn a_place_round_trips_through_a_file() {
 
     let mut after = app("");
     after.restore(&read);
+    // The status line says where the reader is, until the next key.
+    assert_eq!(after.message.as_deref(), Some(verso::app::place::RESTORED));
+    assert!(
+        verso::render::to_text(&render::draw(
+            &after,
+            &Keymap::default(),
+            verso::ui::Theme::PLAIN
+        ))
+        .lines()
+        .last()
+        .unwrap()
+        .contains("back where you left off; --fresh starts at the top")
+    );
     assert_eq!(
         [after.panes[0].top, after.panes[1].top],
         [before.panes[0].top, before.panes[1].top]
     );
-    assert_eq!(after.focus, Focus::Article(1));
+    assert_eq!(after.focus, Focus::Pane(1));
     assert_eq!(after.speaker_on, before.speaker_on);
     assert!(!after.speaker_on[0] && !after.speaker_on[1]);
     assert!(after.sync);
@@ -42,6 +58,8 @@ fn a_place_round_trips_through_a_file() {
     assert!(after.focused_link.is_some());
     // And the place taken again is the same.
     assert_eq!(after.place(), place);
+    after.update(verso::app::Action::Down);
+    assert_eq!(after.message, None, "the message lasts until a key");
 }
 
 #[test]

@@ -289,20 +289,39 @@ fn a_panic_and_sigterm_restore_the_terminal() {
     let err = std::fs::read_to_string(t.home.join("stderr.txt")).unwrap_or_default();
     assert!(err.contains("panicking on purpose"), "{err}");
 
-    t.line(&verso_cmd(&t));
+    signal_restores_the_terminal(&t, "TERM", 143);
+}
 
+/// Starts the reader, sends it `signal`, and checks that it ends with `code`
+/// and leaves a working terminal: no alternate screen, no mouse, no raw mode.
+fn signal_restores_the_terminal(t: &Tmux, signal: &str, code: i32) {
+    t.tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
+    t.wait_for("a clear screen", |s| !s.contains("exit="));
+    t.line(&format!("{}; echo exit=$?", verso_cmd(t)));
     t.wait_for("the reader", |s| s.contains("Former Labour MP"));
-    let child = reader_pid(&t);
+    assert_eq!(t.flag("alternate_on"), "1");
+    let child = reader_pid(t);
     assert!(!child.is_empty(), "the reader runs under the shell");
     Command::new("kill")
-        .args(["-TERM", &child])
+        .args([&format!("-{signal}"), &child])
         .status()
         .unwrap();
-    t.wait_for("the prompt", |s| !s.contains("Former Labour MP"));
+    let s = t.wait_for("the prompt", |s| !s.contains("Former Labour MP"));
+    assert!(s.contains(&format!("exit={code}")), "SIG{signal}: {s}");
+    // Raw mode off: the shell echoes what is typed and runs it on Enter.
     t.line("echo ok-$((40+2))");
     t.wait_for("the shell", |s| s.contains("ok-42"));
-    assert_eq!(t.flag("alternate_on"), "0");
-    assert_eq!(t.flag("mouse_any_flag"), "0");
+    assert_eq!(t.flag("alternate_on"), "0", "SIG{signal}");
+    assert_eq!(t.flag("mouse_any_flag"), "0", "SIG{signal}");
+}
+
+#[test]
+fn sigint_and_sigquit_restore_the_terminal() {
+    let Some(t) = Tmux::start("sigint", 100, 30) else {
+        return;
+    };
+    signal_restores_the_terminal(&t, "INT", 130);
+    signal_restores_the_terminal(&t, "QUIT", 131);
 }
 
 /// The reader's process id, a child of the pane's shell.
@@ -350,7 +369,16 @@ fn reopening_a_story_returns_to_where_the_reader_left_it() {
     t.keys(&["q"]);
     t.wait_for("the prompt", |s| !s.contains("Speakers"));
     t.line(&verso_cmd(&t));
-    let back = t.wait_for("the reader again", |s| s.contains("Speakers"));
+    let back = t.wait_for("the reader again", |s| {
+        s.contains("Speakers") && s.contains("back where you left off")
+    });
+    assert!(
+        back.lines()
+            .last()
+            .unwrap()
+            .contains("back where you left off; --fresh starts at the top"),
+        "{back}"
+    );
     let body = |s: &str| s.lines().take(39).map(str::to_string).collect::<Vec<_>>();
     assert_eq!(
         body(&back),
@@ -364,6 +392,7 @@ fn reopening_a_story_returns_to_where_the_reader_left_it() {
     t.line(&format!("{} --fresh", env!("CARGO_BIN_EXE_verso")));
     let fresh = t.wait_for("a fresh start", |s| s.contains("Former Labour MP"));
     assert!(fresh.contains("[x] Chris Carter"), "{fresh}");
+    assert!(!fresh.contains("back where you left off"), "{fresh}");
     t.keys(&["q"]);
     t.wait_for("the prompt", |s| !s.contains("Speakers"));
     // A damaged place: a warning, and a fresh start.
@@ -479,4 +508,88 @@ fn a_dumb_terminal_gets_a_message() {
     t.wait_for("check", |s| {
         s.contains("ok: 2 articles") && s.contains("\nexit=0")
     });
+}
+
+/// The link a status line names: the `N` of `N/TOTAL`, if any.
+fn link_number(status: &str) -> Option<usize> {
+    status.split_whitespace().find_map(|w| {
+        let (n, total) = w.split_once('/')?;
+        total.parse::<usize>().ok()?;
+        n.parse().ok()
+    })
+}
+
+/// Presses `key` `n` times in the reader, each time waiting for the status line
+/// to name another link; returns each status line.
+fn press_through_links(t: &Tmux, key: &str, n: usize) -> Vec<String> {
+    let status = |s: &str| s.lines().last().unwrap_or_default().trim().to_string();
+    let mut before = status(&t.screen());
+    let mut seen = Vec::new();
+    for i in 0..n {
+        t.keys(&[key]);
+        let s = t.wait_for(&format!("press {} of {key}", i + 1), |s| {
+            let now = status(s);
+            now != before && link_number(&now).is_some()
+        });
+        before = status(&s);
+        seen.push(before.clone());
+    }
+    seen
+}
+
+#[test]
+fn next_link_wraps_onto_the_first_link_and_visits_each_passage_once_a_round() {
+    let story = verso::story::bundled::load().unwrap();
+    // The left article's link passages in reading order, by link number.
+    let mut passages: Vec<(usize, usize)> = story
+        .links
+        .iter()
+        .enumerate()
+        .flat_map(|(l, link)| {
+            link.passages
+                .iter()
+                .filter(|p| p.article == 0)
+                .map(move |p| (p.range.start, l + 1))
+        })
+        .collect();
+    passages.sort();
+    let order: Vec<usize> = passages.iter().map(|&(_, l)| l).collect();
+    let every: std::collections::BTreeSet<usize> = (1..=story.links.len()).collect();
+    for (w, h) in [(80, 24), (120, 40)] {
+        let Some(t) = Tmux::start(&format!("wrap{w}"), w, h) else {
+            return;
+        };
+        t.line(&verso_cmd(&t));
+        t.wait_for("the reader", |s| s.contains("Former Labour MP"));
+        let n = order.len();
+        // Two rounds, and the first link once more.
+        let seen = press_through_links(&t, "]", 2 * n + 1);
+        let numbers: Vec<usize> = seen.iter().map(|s| link_number(s).unwrap()).collect();
+        for round in numbers[..2 * n].chunks(n) {
+            assert_eq!(round, order, "at {w}x{h}, `]` in reading order: {seen:#?}");
+            let reached: std::collections::BTreeSet<usize> = round.iter().copied().collect();
+            assert_eq!(reached, every, "at {w}x{h}, every link in a round");
+        }
+        assert!(
+            seen[n].starts_with("from the top · conflict 1/"),
+            "the press that wraps lands on the first link and says so: {}",
+            seen[n]
+        );
+        assert!(seen[2 * n].starts_with("from the top · conflict 1/"));
+        let wraps = seen.iter().filter(|s| s.starts_with("from the")).count();
+        assert_eq!(wraps, 2, "only the presses that wrap say so: {seen:#?}");
+        // `[` from the first link is the exact reverse, wrapping onto the last.
+        let back = press_through_links(&t, "[", n);
+        let numbers: Vec<usize> = back.iter().map(|s| link_number(s).unwrap()).collect();
+        let mut reverse = order.clone();
+        reverse.reverse();
+        assert_eq!(numbers, reverse, "at {w}x{h}, `[` in reverse: {back:#?}");
+        assert!(
+            back[0].starts_with("from the bottom · "),
+            "wrapping backwards says so: {}",
+            back[0]
+        );
+        t.keys(&["q"]);
+        t.wait_for("the prompt", |s| !s.contains("Former Labour MP"));
+    }
 }

@@ -66,7 +66,6 @@ macro_rules! actions {
             pub fn help(self) -> String {
                 match self {
                     $(Action::$variant => $help.to_string(),)*
-                    Action::Speaker(u8::MAX) => "toggle the highlight of speaker 1-9".to_string(),
                     Action::Speaker(n) => format!("toggle the highlight of speaker {}", n + 1),
                     _ => String::new(),
                 }
@@ -110,14 +109,34 @@ actions! {
     Select "select" "speakers: list only their quotes; quotes: go to it",
 }
 
+/// How the reader starts (the config's `[defaults]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Defaults {
+    /// Synchronised scrolling on.
+    pub sync: bool,
+    /// Side panes shown under 120 columns.
+    pub side_panes: bool,
+    /// Mouse capture on.
+    pub mouse: bool,
+}
+
+impl Default for Defaults {
+    fn default() -> Defaults {
+        Defaults {
+            sync: false,
+            side_panes: false,
+            mouse: true,
+        }
+    }
+}
+
 impl App {
-    /// Starts with the configured defaults: synchronised scrolling, side panes
-    /// and mouse capture.
-    pub fn apply_defaults(&mut self, sync: bool, side_panes: bool, mouse: bool) {
-        self.sync = sync;
-        self.mouse = mouse;
-        if side_panes != self.side_open {
-            self.side_open = side_panes;
+    /// Starts with the configured defaults.
+    pub fn apply_defaults(&mut self, d: Defaults) {
+        self.sync = d.sync;
+        self.mouse = d.mouse;
+        if d.side_panes != self.side_open {
+            self.side_open = d.side_panes;
             self.relayout();
         }
     }
@@ -130,6 +149,11 @@ impl App {
         }
         self.apply(action);
         self.follow_lists();
+        // An overlay scrolls no further than its end, on any screen size.
+        let max = self.overlay_max_scroll();
+        if let Overlay::Help { scroll } | Overlay::Problems { scroll } = &mut self.overlay {
+            *scroll = (*scroll).min(max);
+        }
     }
 
     /// Keeps the selected rows of the lists in view.
@@ -152,43 +176,68 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) {
-        match (&mut self.overlay, action) {
-            (_, Action::Resize(w, h)) => return self.resize(w, h),
-            (Overlay::Search { input }, a) => {
-                match a {
-                    Action::Input(c) => input.push(c),
-                    Action::Backspace => {
-                        input.pop();
-                    }
-                    Action::Submit => {
-                        let q = std::mem::take(input);
-                        self.overlay = Overlay::None;
-                        self.run_search(q);
-                    }
-                    Action::Close => self.overlay = Overlay::None,
-                    _ => {}
-                }
-                return;
-            }
-            (Overlay::Help { scroll } | Overlay::Problems { scroll }, a) => {
-                match a {
-                    Action::Down | Action::Wheel { down: true, .. } => *scroll += 1,
-                    Action::Up | Action::Wheel { down: false, .. } => {
-                        *scroll = scroll.saturating_sub(1)
-                    }
-                    Action::PageDown | Action::HalfDown => *scroll += 10,
-                    Action::PageUp | Action::HalfUp => *scroll = scroll.saturating_sub(10),
-                    Action::Top => *scroll = 0,
-                    Action::Quit => self.quit = true,
-                    Action::Close | Action::Help | Action::Problems | Action::Click { .. } => {
-                        self.overlay = Overlay::None
-                    }
-                    _ => {}
-                }
-                return;
-            }
-            (Overlay::None, _) => {}
+        if let Action::Resize(w, h) = action {
+            return self.resize(w, h);
         }
+        match self.overlay {
+            Overlay::Search { .. } => self.apply_to_prompt(action),
+            Overlay::Help { .. } | Overlay::Problems { .. } => self.apply_to_overlay(action),
+            Overlay::None => self.apply_to_panes(action),
+        }
+    }
+
+    /// Keys typed into the search prompt.
+    fn apply_to_prompt(&mut self, action: Action) {
+        let Overlay::Search { input } = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Input(c) => input.push(c),
+            Action::Backspace => {
+                input.pop();
+            }
+            Action::Submit => {
+                let q = std::mem::take(input);
+                self.overlay = Overlay::None;
+                self.run_search(q);
+            }
+            Action::Close => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    /// Keys on the help or problems overlay: scroll it or close it. `update`
+    /// keeps the scroll within its rows.
+    fn apply_to_overlay(&mut self, action: Action) {
+        let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Down | Action::Wheel { down: true, .. } => *scroll += 1,
+            Action::Up | Action::Wheel { down: false, .. } => *scroll = scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfDown => *scroll += 10,
+            Action::PageUp | Action::HalfUp => *scroll = scroll.saturating_sub(10),
+            Action::Top => *scroll = 0,
+            Action::Quit => self.quit = true,
+            Action::Close | Action::Help | Action::Problems | Action::Click { .. } => {
+                self.overlay = Overlay::None
+            }
+            _ => {}
+        }
+    }
+
+    /// Moves what has the focus by `d` rows: scrolls an article, moves a list's
+    /// selection.
+    fn move_focused(&mut self, d: isize) {
+        match self.focus {
+            Focus::Pane(p) => self.scroll(p, d),
+            Focus::Speakers => self.move_speaker(d),
+            Focus::Quotes => self.move_quote(d),
+        }
+    }
+
+    /// Keys on the panes, with no overlay open.
+    fn apply_to_panes(&mut self, action: Action) {
         let p = self.active_pane();
         match action {
             Action::Quit => self.quit = true,
@@ -207,46 +256,25 @@ impl App {
                 self.diff = None;
                 self.current_quote = None;
             }
-            Action::Down | Action::Up => {
-                let d = if action == Action::Down { 1 } else { -1 };
-                match self.focus {
-                    Focus::Article(p) => self.scroll(p, d),
-                    Focus::Speakers => self.move_speaker(d),
-                    Focus::Quotes => self.move_quote(d),
-                }
-            }
+            Action::Down => self.move_focused(1),
+            Action::Up => self.move_focused(-1),
             Action::HalfDown | Action::HalfUp | Action::PageDown | Action::PageUp => {
                 let h = match self.focus {
-                    Focus::Article(p) => self.panes[p].height,
+                    Focus::Pane(p) => self.panes[p].height,
                     _ => self.list_height(),
                 } as isize;
-                let d = match action {
+                self.move_focused(match action {
                     Action::HalfDown => (h / 2).max(1),
                     Action::HalfUp => -(h / 2).max(1),
                     Action::PageDown => (h - 2).max(1),
                     _ => -(h - 2).max(1),
-                };
-                match self.focus {
-                    Focus::Article(p) => self.scroll(p, d),
-                    Focus::Speakers => self.move_speaker(d),
-                    Focus::Quotes => self.move_quote(d),
-                }
+                });
             }
-            Action::Top | Action::Bottom => {
-                let d = if action == Action::Top {
-                    isize::MIN / 2
-                } else {
-                    isize::MAX / 2
-                };
-                match self.focus {
-                    Focus::Article(p) => self.scroll(p, d),
-                    Focus::Speakers => self.move_speaker(d),
-                    Focus::Quotes => self.move_quote(d),
-                }
-            }
+            Action::Top => self.move_focused(isize::MIN / 2),
+            Action::Bottom => self.move_focused(isize::MAX / 2),
             Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
-            Action::FocusLeft => self.set_focus(Focus::Article(0)),
-            Action::FocusRight => self.set_focus(Focus::Article(1)),
+            Action::FocusLeft => self.set_focus(Focus::Pane(0)),
+            Action::FocusRight => self.set_focus(Focus::Pane(1)),
             Action::NextLink => self.step_link(p, true),
             Action::PrevLink => self.step_link(p, false),
             Action::NextQuote => self.step_quote(p, true),
@@ -268,15 +296,7 @@ impl App {
             Action::PrevArticle | Action::NextArticle => {
                 self.cycle_article(action == Action::NextArticle)
             }
-            Action::SidePanes => {
-                self.side_open = !self.side_open;
-                if self.side_open {
-                    self.focus = Focus::Speakers;
-                } else if !matches!(self.focus, Focus::Article(_)) {
-                    self.focus = Focus::Article(0);
-                }
-                self.relayout();
-            }
+            Action::SidePanes => self.toggle_side_panes(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.message = Some(if self.mouse {
@@ -298,6 +318,17 @@ impl App {
         }
     }
 
+    /// `p`: the side panes shown or hidden; shown, they take the focus.
+    fn toggle_side_panes(&mut self) {
+        self.side_open = !self.side_open;
+        if self.side_open {
+            self.focus = Focus::Speakers;
+        } else if !matches!(self.focus, Focus::Pane(_)) {
+            self.focus = Focus::Pane(0);
+        }
+        self.relayout();
+    }
+
     fn toggle_speaker(&mut self, n: usize) {
         if let Some(on) = self.speaker_on.get_mut(n) {
             *on = !*on;
@@ -312,7 +343,7 @@ impl App {
     fn set_focus(&mut self, f: Focus) {
         self.focus = f;
         if self.size.0 < geometry::TWO_PANES {
-            if let Focus::Article(_) = f {
+            if let Focus::Pane(_) = f {
                 self.side_open = false;
             }
             self.relayout();
@@ -329,7 +360,7 @@ impl App {
         }
         let narrow = self.size.0 < geometry::TWO_PANES;
         if !(narrow && self.side_open) {
-            order.extend([Focus::Article(0), Focus::Article(1)]);
+            order.extend([Focus::Pane(0), Focus::Pane(1)]);
         }
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = order.len();
@@ -418,7 +449,7 @@ impl App {
                     self.goto_quote(q);
                 }
             }
-            Focus::Article(_) => {}
+            Focus::Pane(_) => {}
         }
     }
 }

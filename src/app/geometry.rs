@@ -10,6 +10,8 @@ pub const ALL_PANES: u16 = 120;
 /// Smaller than this, the screen says it is too small.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
+/// The help box is at most this wide.
+pub const HELP_WIDTH: u16 = 86;
 
 /// The rectangles of one screen (outer, borders included).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -95,6 +97,30 @@ impl Geometry {
             inner.width.saturating_sub(1).max(1),
             inner.height,
         )
+    }
+
+    /// The box of an overlay (help, problems) on a screen of `w`x`h`: centred,
+    /// at most `width` wide and as tall as its `rows` and border, above the
+    /// status line.
+    pub fn overlay(w: u16, h: u16, width: u16, rows: usize) -> Rect {
+        let want = rows.min(u16::MAX as usize - 2) as u16 + 2;
+        let bw = width.min(w);
+        let bh = want.min(h.saturating_sub(1)).max(1.min(h));
+        Rect::new(
+            (w - bw) / 2,
+            (h.saturating_sub(1) - bh.min(h.saturating_sub(1))) / 2,
+            bw,
+            bh,
+        )
+    }
+
+    /// The last scroll of an overlay of `rows` in that box: its last row at
+    /// the bottom.
+    pub fn overlay_max_scroll(w: u16, h: u16, width: u16, rows: usize) -> usize {
+        let inner = Geometry::overlay(w, h, width, rows)
+            .height
+            .saturating_sub(2);
+        rows.saturating_sub(inner as usize)
     }
 
     /// The inside of a bordered list pane.

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-pub use actions::{Action, Context};
+pub use actions::{Action, Context, Defaults};
 pub use geometry::Geometry;
 
 use crate::layout::Layout;
@@ -23,8 +23,9 @@ use crate::story::Story;
 pub enum Focus {
     Speakers,
     Quotes,
-    /// An article pane: 0 left, 1 right.
-    Article(usize),
+    /// An article pane, by its index in `App::panes`: 0 left, 1 right (which
+    /// article it shows is its `Pane::article`).
+    Pane(usize),
 }
 
 /// What covers the panes, if anything.
@@ -107,6 +108,10 @@ pub struct App {
     pub quit: bool,
     /// Asked to suspend: the terminal loop stops the process and clears this.
     pub suspend: bool,
+    /// Rows of the help screen for the keymap in effect (set by whoever maps
+    /// keys to actions: [`crate::render::feed`], [`crate::term::run`]), so
+    /// that its scroll stops at its end.
+    pub help_rows: usize,
     layouts: HashMap<(usize, usize), Rc<Layout>>,
     /// Per article: link passages sorted by start (start, link).
     passages: Vec<Vec<(usize, usize)>>,
@@ -209,7 +214,7 @@ impl App {
                     height: 0,
                 },
             ],
-            focus: Focus::Article(0),
+            focus: Focus::Pane(0),
             speaker_on: vec![true; speakers],
             speaker_sel: 0,
             speaker_top: 0,
@@ -230,6 +235,7 @@ impl App {
             message: None,
             quit: false,
             suspend: false,
+            help_rows: 0,
             layouts: HashMap::new(),
             passages,
             quotes_of,
@@ -244,7 +250,7 @@ impl App {
         match self.focus {
             Focus::Speakers => Context::Speakers,
             Focus::Quotes => Context::Quotes,
-            Focus::Article(_) => Context::Article,
+            Focus::Pane(_) => Context::Article,
         }
     }
 
@@ -256,7 +262,7 @@ impl App {
     /// The article pane the navigation keys act on.
     pub fn active_pane(&self) -> usize {
         match self.focus {
-            Focus::Article(p) => p,
+            Focus::Pane(p) => p,
             _ => 0,
         }
     }
@@ -412,5 +418,44 @@ impl App {
     /// The link passages of an article, sorted by start: (start, link).
     pub fn passages(&self, article: usize) -> &[(usize, usize)] {
         &self.passages[article]
+    }
+
+    /// The width of the problems box.
+    pub fn problems_width(&self) -> u16 {
+        self.size.0.saturating_sub(4)
+    }
+
+    /// The story's problems as the problems box shows them: one-line, cut to
+    /// its inner width.
+    pub fn problem_lines(&self) -> Vec<String> {
+        let width = (self.problems_width().saturating_sub(2) as usize).max(1);
+        self.story
+            .problems
+            .iter()
+            .flat_map(|p| {
+                let chars: Vec<char> = crate::layout::clean(&p.to_string()).chars().collect();
+                chars
+                    .chunks(width)
+                    .map(|c| c.iter().collect::<String>())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// The farthest the open overlay can scroll: its last row at its bottom.
+    pub fn overlay_max_scroll(&self) -> usize {
+        let (w, h) = self.size;
+        match self.overlay {
+            Overlay::Help { .. } => {
+                Geometry::overlay_max_scroll(w, h, geometry::HELP_WIDTH, self.help_rows)
+            }
+            Overlay::Problems { .. } => Geometry::overlay_max_scroll(
+                w,
+                h,
+                self.problems_width(),
+                self.problem_lines().len(),
+            ),
+            Overlay::Search { .. } | Overlay::None => 0,
+        }
     }
 }

@@ -51,25 +51,34 @@ impl App {
                 .partition_point(|&(s, _)| s < self.first_visible(p))
                 .wrapping_sub(1),
         };
-        let (idx, wrap) = if idx >= list.len() {
-            let wrap = if forward {
-                "from the top"
-            } else {
-                "from the bottom"
-            };
-            (if forward { 0 } else { list.len() - 1 }, Some(wrap))
-        } else {
-            (idx, None)
+        // Past either end, wrap round and land on the first (last) passage,
+        // as vim's `]c` does with wrapscan, and say so.
+        let (idx, wrap) = match list.get(idx) {
+            Some(_) => (idx, None),
+            None if forward => (0, Some("from the top")),
+            None => (list.len() - 1, Some("from the bottom")),
         };
         let (start, link) = list[idx];
-        if let Some(w) = wrap {
-            self.message = Some(w.to_string());
-        }
-        let wrapped = self.message.take();
         self.focus_link(p, link, Some(start));
-        if let Some(w) = wrapped {
-            self.message = Some(format!("{} ({w})", self.message.take().unwrap_or_default()));
+        if let Some(w) = wrap {
+            self.message = Some(format!("{w} · {}", self.link_label(link)));
         }
+    }
+
+    /// How the status bar names link `l`: `conflict 1/14 · seven-hour vs six-hour`.
+    pub fn link_label(&self, l: usize) -> String {
+        let link = &self.story.links[l];
+        let mut s = format!(
+            "{} {}/{}",
+            link.kind.as_str(),
+            l + 1,
+            self.story.links.len()
+        );
+        if let Some(n) = &link.note {
+            s.push_str(" · ");
+            s.push_str(n);
+        }
+        s
     }
 
     /// Focuses `link`: shows its passage in pane `p` (the one starting at `at`,
@@ -263,7 +272,7 @@ impl App {
         if self.search.matches[self.panes[p].article].is_empty() {
             let o = 1 - p;
             if !self.search.matches[self.panes[o].article].is_empty() {
-                self.focus = Focus::Article(o);
+                self.focus = Focus::Pane(o);
                 self.relayout();
             }
         }
@@ -273,7 +282,8 @@ impl App {
     /// `n` / `N`: the next or previous match in the focused article.
     pub(crate) fn step_match(&mut self, forward: bool) {
         if self.search.query.is_empty() {
-            self.message = Some("no search: / to search".into());
+            // (The status line's hints name the search key in effect.)
+            self.message = Some("no search yet".into());
             return;
         }
         let p = self.active_pane();
@@ -320,14 +330,14 @@ impl App {
         } else {
             (0..2)
                 .find(|&p| inside(self.geometry.articles[p]))
-                .map(Focus::Article)
+                .map(Focus::Pane)
         }
     }
 
     pub(crate) fn wheel(&mut self, x: u16, y: u16, down: bool) {
         let d = if down { 3 } else { -3 };
         match self.pane_at(x, y) {
-            Some(Focus::Article(p)) => self.scroll(p, d),
+            Some(Focus::Pane(p)) => self.scroll(p, d),
             Some(Focus::Speakers) => self.move_speaker(d),
             Some(Focus::Quotes) => self.move_quote(d),
             None => {}
@@ -367,7 +377,7 @@ impl App {
                     }
                 }
             }
-            Focus::Article(p) => {
+            Focus::Pane(p) => {
                 let Some(byte) = self.byte_at(p, x, y) else {
                     return;
                 };

@@ -25,6 +25,9 @@ pub struct Place {
     pub link: Option<String>,
 }
 
+/// What the status line says on coming back to a story.
+pub const RESTORED: &str = "back where you left off; --fresh starts at the top";
+
 impl App {
     /// The place to remember.
     pub fn place(&self) -> Place {
@@ -38,8 +41,8 @@ impl App {
             focus: match self.focus {
                 Focus::Speakers => "speakers",
                 Focus::Quotes => "quotes",
-                Focus::Article(0) => "left",
-                Focus::Article(_) => "right",
+                Focus::Pane(0) => "left",
+                Focus::Pane(_) => "right",
             }
             .into(),
             speakers_off: (0..s.speakers.len())
@@ -53,8 +56,10 @@ impl App {
         }
     }
 
-    /// Returns to a remembered place, as far as the story still allows.
+    /// Returns to a remembered place, as far as the story still allows, and
+    /// says so on the status line until the next key.
     pub fn restore(&mut self, place: &Place) {
+        self.message = Some(RESTORED.to_string());
         let find_article = |id: &str| self.story.articles.iter().position(|a| a.id == id);
         for p in 0..2 {
             if let Some(a) = find_article(&place.articles[p]) {
@@ -66,8 +71,8 @@ impl App {
         self.focus = match place.focus.as_str() {
             "speakers" => Focus::Speakers,
             "quotes" => Focus::Quotes,
-            "right" => Focus::Article(1),
-            _ => Focus::Article(0),
+            "right" => Focus::Pane(1),
+            _ => Focus::Pane(0),
         };
         let speaker = |id: &str| self.story.speakers.iter().position(|s| s.id == id);
         for id in &place.speakers_off {
@@ -77,11 +82,11 @@ impl App {
         }
         self.quote_filter = place.quote_filter.as_deref().and_then(speaker);
         self.relayout();
-        if !matches!(self.focus, Focus::Article(_))
+        if !matches!(self.focus, Focus::Pane(_))
             && self.geometry.speakers.is_none()
             && !self.side_open
         {
-            self.focus = Focus::Article(0);
+            self.focus = Focus::Pane(0);
         }
         for p in 0..2 {
             let text_len = self.story.articles[self.panes[p].article].text.len();

@@ -5,8 +5,8 @@
 //! in the PARC/PolNeAR attribution style ([`parc`]) to [`parc_import`].
 //! Importers build a [`StoryFile`] whose article `file` fields are absolute
 //! paths, plus the texts they read; [`run_import`] makes the paths relative to
-//! the output's folder, anchors the result like `verso check` would, and writes
-//! it atomically.
+//! the output's folder and anchors the result like `verso check` would, for
+//! `cli` to write atomically.
 //!
 //! Offsets exchanged with other tools are counted in Unicode code points (as
 //! FORMAT.md's `start`, the W3C TextPositionSelector and brat count them), never
@@ -22,6 +22,7 @@ pub mod w3c;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::outcome::{Done, Error, Outcome};
 use crate::story::format::{
     ArticleEntry, LinkEntry, PassageEntry, QuoteEntry, Selector, SpeakerEntry, StoryFile, VERSION,
 };
@@ -43,42 +44,9 @@ pub enum ImportFormat {
     Brat,
 }
 
-/// Byte offsets of every character of a text, to convert between bytes and
-/// code points.
-pub struct CharMap {
-    bytes: Vec<usize>,
-}
-
-impl CharMap {
-    pub fn new(text: &str) -> CharMap {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bytes.push(text.len());
-        CharMap { bytes }
-    }
-
-    /// The number of code points in the text.
-    pub fn len(&self) -> usize {
-        self.bytes.len() - 1
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The byte offset of code point `cp` (`None` past the end).
-    pub fn byte(&self, cp: usize) -> Option<usize> {
-        self.bytes.get(cp).copied()
-    }
-
-    /// The code point offset of byte `b` (which must be a char boundary; a byte
-    /// inside a character counts as that character's start).
-    pub fn cp(&self, b: usize) -> usize {
-        match self.bytes.binary_search(&b) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
-    }
-}
+/// Converts between bytes and code points: the story's [`CharIndex`](crate::story::CharIndex)
+/// under the name the importers and exporters know it by.
+pub type CharMap<'t> = crate::story::CharIndex<'t>;
 
 /// A colour the way a story file writes it: a name, `#rrggbb`, or an index.
 pub fn color_name(c: Color) -> String {
@@ -184,42 +152,41 @@ pub fn story_folder(path: Option<&Path>) -> PathBuf {
     crate::fsutil::absolute(&cwd, &dir)
 }
 
-/// `verso export --to FORMAT [STORY] [-o FILE]`: returns the exit code (0
-/// written, 1 written but the story has problems, which are left out and listed
-/// on standard error, 2 the story could not be read or the output not written).
-pub fn run_export(to: ExportFormat, story: Option<&Path>, out: Option<&Path>) -> i32 {
-    let loaded = match crate::cli::load_story(story) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("verso export: {e}");
-            return 2;
-        }
-    };
-    for p in &loaded.problems {
-        eprintln!("{}: {p} (left out of the export)", loaded.source);
-    }
+/// `verso export --to FORMAT [STORY] [-o FILE]`: the export, for `out` or
+/// standard output; the story's problems are left out and said (exit 1).
+pub fn run_export(to: ExportFormat, story: Option<&Path>, out: Option<&Path>) -> Outcome {
+    let loaded = crate::story::open(story)?;
+    // Paths that read back wherever the output goes: relative to the output
+    // file's folder, absolute on standard output (which has no folder).
     let folder = story_folder(story);
     let base = crate::fsutil::output_base(out);
-    let mut sources: Vec<String> = Vec::new();
+    let mut files: Vec<String> = Vec::new();
     for a in &loaded.articles {
         let abs = crate::fsutil::absolute(&folder, Path::new(&a.file));
-        let Some(rel) = crate::fsutil::relative_utf8(&base, &abs) else {
-            eprintln!(
-                "verso export: {}: the path is not UTF-8, so target.source cannot name it; rename the folder or write the output next to the story",
-                abs.display()
-            );
-            return 2;
+        let path = match out {
+            Some(_) => crate::fsutil::relative_utf8(&base, &abs),
+            None => abs.to_str().map(str::to_string),
         };
-        sources.push(rel);
+        let Some(path) = path else {
+            return Err(Error::Input(format!(
+                "{}: the path is not UTF-8, so target.source cannot name it; rename the folder or write the output next to the story",
+                abs.display()
+            )));
+        };
+        files.push(path);
     }
-    let text = match to {
-        ExportFormat::W3c => w3c::export(&loaded, &sources),
+    let output = match to {
+        ExportFormat::W3c => w3c::export(&loaded, &files),
     };
-    if let Err(e) = crate::fsutil::emit(out, &text) {
-        eprintln!("verso export: {e}");
-        return 2;
+    let left_out = loaded
+        .problems
+        .iter()
+        .map(|p| format!("{}: {p} (left out of the export)", loaded.source));
+    Ok(Done {
+        to: out.map(Path::to_path_buf),
+        ..Done::printing(output)
     }
-    if loaded.problems.is_empty() { 0 } else { 1 }
+    .with_problems(left_out))
 }
 
 /// What an importer read: a story whose article `file` fields are absolute
@@ -269,15 +236,21 @@ impl Imported {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError(pub String);
 
-/// `verso import FILE [--from F] [--text T ...] [-o STORY]`: returns the exit code
-/// (0 imported, 1 imported with problems, listed on standard error, 2 an input
-/// could not be read or the output not written).
+impl From<ImportError> for Error {
+    fn from(e: ImportError) -> Error {
+        Error::Input(e.0)
+    }
+}
+
+/// `verso import FILE [--from F] [--text T ...] [-o STORY]`: the story, for
+/// `out` or standard output, with the importer's notes and every problem
+/// (written all the same; exit 1).
 pub fn run_import(
     file: &Path,
     from: Option<ImportFormat>,
     texts: &[PathBuf],
     out: Option<&Path>,
-) -> i32 {
+) -> Outcome {
     let from = from.unwrap_or_else(|| {
         if file
             .extension()
@@ -288,35 +261,28 @@ pub fn run_import(
             ImportFormat::W3c
         }
     });
-    let result = match from {
+    let imported = match from {
         ImportFormat::W3c => w3c::import(file, texts),
         ImportFormat::Brat => brat::import(file, texts),
-    };
-    let imported = match result {
-        Ok(i) => i,
-        Err(ImportError(msg)) => {
-            eprintln!("verso import: {msg}");
-            return 2;
-        }
-    };
+    }?;
+    let notes: Vec<String> = imported
+        .notes
+        .iter()
+        .map(|n| format!("{}: note: {n}", file.display()))
+        .collect();
     let (json, problems) = finish(imported, &crate::fsutil::output_base(out), file);
-    if let Err(e) = crate::fsutil::emit(out, &json) {
-        eprintln!("verso import: {e}");
-        return 2;
+    Ok(Done {
+        to: out.map(Path::to_path_buf),
+        messages: notes,
+        ..Done::printing(json)
     }
-    for p in &problems {
-        eprintln!("verso import: {p}");
-    }
-    if problems.is_empty() { 0 } else { 1 }
+    .with_problems(problems))
 }
 
 /// Makes article paths relative to `base`, anchors the story as `verso check`
 /// would, and returns its JSON and every problem (the importer's and the
-/// check's); the importer's notes are printed on standard error.
+/// check's).
 pub fn finish(mut imported: Imported, base: &Path, input: &Path) -> (String, Vec<String>) {
-    for n in &imported.notes {
-        eprintln!("verso import: {}: note: {n}", input.display());
-    }
     let mut by_file: BTreeMap<String, String> = BTreeMap::new();
     for a in &mut imported.story.articles {
         let abs = PathBuf::from(&a.file);
@@ -412,6 +378,10 @@ mod tests {
         assert_eq!(m.byte(4), Some(7));
         assert_eq!(m.byte(5), None);
         assert_eq!(m.cp(6), 3);
+        // Inside a character: that character.
+        assert_eq!(m.cp(4), 2);
+        assert_eq!(m.cp(2), 1);
+        assert!(!m.is_empty() && CharMap::new("").is_empty());
         assert_eq!(m.cp(7), 4);
     }
 

@@ -2,7 +2,7 @@
 //!
 //! `verso export --to w3c` writes one `AnnotationCollection` whose
 //! `first.items` holds one `Annotation` per quote and one per link passage.
-//! Each targets `{"source": ARTICLE FILE, "selector": [TextQuoteSelector (exact,
+//! Each targets `{"source": ARTICLE, "selector": [TextQuoteSelector (exact,
 //! and up to 32 code points of prefix and suffix), TextPositionSelector (start,
 //! end in code points)]}`. Bodies say what a tool without verso's vocabulary
 //! can show (`tagging`: the quote or link kind; `identifying`: the speaker's
@@ -10,8 +10,8 @@
 //! properties of the `verso:` namespace (`https://verso.invalid/ns#`, a private
 //! namespace with no document behind it), so that nothing is lost:
 //!
-//! - on the collection: `verso:version`, `verso:articles` (id, source, title,
-//!   outlet, published, url) and `verso:speakers` (id, name, description,
+//! - on the collection: `verso:version`, `verso:articles` (id, source, file
+//!   when the source is the article's url, title, outlet, published, url) and `verso:speakers` (id, name, description,
 //!   aliases, color);
 //! - on a quote: `verso:role` = `quote`, `verso:id`, `verso:article`,
 //!   `verso:speaker` (an id), `verso:kind`, `verso:cue`;
@@ -70,6 +70,9 @@ struct Prefix {
 struct ArticleOut<'a> {
     id: &'a str,
     source: &'a str,
+    /// The text's path, when `source` is the article's web address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -154,9 +157,17 @@ fn body(purpose: &'static str, value: &str) -> Body {
     }
 }
 
-/// The story as an AnnotationCollection; `sources[i]` is what `target.source`
-/// says for article `i`. Pretty JSON with a final newline.
-pub fn export(story: &Story, sources: &[String]) -> String {
+/// The story as an AnnotationCollection; `files[i]` is the path of article
+/// `i`'s text. `target.source` is the article's `url` when it has one (its
+/// `verso:articles` entry then keeps the path as `file`), else that path.
+/// Pretty JSON with a final newline.
+pub fn export(story: &Story, files: &[String]) -> String {
+    let sources: Vec<&str> = story
+        .articles
+        .iter()
+        .zip(files)
+        .map(|(a, f)| a.url.as_deref().unwrap_or(f))
+        .collect();
     let canon = super::canonical(story);
     let maps: Vec<CharMap> = story
         .articles
@@ -172,7 +183,7 @@ pub fn export(story: &Story, sources: &[String]) -> String {
             .byte((e + CONTEXT_CHARS).min(m.len()))
             .unwrap_or(text.len());
         Target {
-            source: sources[a].clone(),
+            source: sources[a].to_string(),
             selector: (
                 QuoteSel {
                     kind: "TextQuoteSelector",
@@ -246,10 +257,11 @@ pub fn export(story: &Story, sources: &[String]) -> String {
         articles: canon
             .articles
             .iter()
-            .zip(sources)
-            .map(|(a, s)| ArticleOut {
+            .zip(sources.iter().zip(files))
+            .map(|(a, (s, f))| ArticleOut {
                 id: &a.id,
                 source: s,
+                file: (*s != f.as_str()).then_some(f.as_str()),
                 title: a.title.as_deref(),
                 outlet: a.outlet.as_deref(),
                 published: a.published.as_deref(),

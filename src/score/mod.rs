@@ -1,4 +1,5 @@
-//! `verso score DRAFT GOLD`: how well a story agrees with a reference story.
+//! `verso score DRAFT [GOLD]`: how well a story agrees with a reference story
+//! (none: the bundled story).
 //!
 //! Articles are paired by identical text. Quotes: a draft quote matches a gold
 //! quote in the same article when their spans overlap; matching is one-to-one,
@@ -22,6 +23,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::exchange::parc_import::UNATTRIBUTED;
+use crate::outcome::{Done, Outcome};
 use crate::story::{self, QuoteKind, Speaker, Story};
 
 /// Precision, recall and F1 of one category.
@@ -340,44 +342,36 @@ pub fn table(s: &Score, draft: &str, gold: &str) -> String {
     out
 }
 
-/// `verso score`: returns the exit code. `attributions`: the PolNeAR
-/// attribution measure instead of the quote, speaker and link scores.
-pub fn run(draft: &Path, gold: &Path, json: bool, attributions: bool) -> i32 {
-    let mut stories = Vec::new();
-    for p in [draft, gold] {
-        match story::load(p) {
-            Ok(s) => {
-                for problem in &s.problems {
-                    eprintln!("warning: {}: {problem}", s.source);
-                }
-                stories.push(s);
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                return 2;
-            }
-        }
-    }
-    let (d, g) = (&stories[0], &stories[1]);
-    for (i, a) in pair_articles(d, g).iter().enumerate() {
+/// `verso score`: the scores of `draft` against `gold` (none: the bundled
+/// story). `attributions`: the PolNeAR attribution measure instead of the
+/// quote, speaker and link scores. A story's problems are said and left out of
+/// the scores (exit 0: the scores are sound over the rest).
+pub fn run(draft: &Path, gold: Option<&Path>, json: bool, attributions: bool) -> Outcome {
+    let d = story::open(Some(draft))?;
+    let g = story::open(gold)?;
+    let mut messages: Vec<String> = [&d, &g]
+        .iter()
+        .flat_map(|s| {
+            s.problems
+                .iter()
+                .map(|p| format!("{}: {p} (left out of the scores)", s.source))
+        })
+        .collect();
+    for (i, a) in pair_articles(&d, &g).iter().enumerate() {
         if a.is_none() {
-            eprintln!(
-                "warning: {}: article \"{}\" has no article with the same text in {}; its quotes count as wrong",
+            messages.push(format!(
+                "{}: article \"{}\" has no article with the same text in {}; its quotes count as wrong",
                 d.source, d.articles[i].id, g.source
-            );
+            ));
         }
     }
-    let text = if attributions {
-        attributions_text(d, g, json)
+    let output = if attributions {
+        attributions_text(&d, &g, json)
     } else {
-        scores_text(d, g, json)
+        scores_text(&d, &g, json)
     };
-    // Not print!: it panics when standard output is a closed pipe.
-    match crate::fsutil::emit(None, &text) {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("verso score: {e}");
-            2
-        }
-    }
+    Ok(Done {
+        messages,
+        ..Done::printing(output)
+    })
 }

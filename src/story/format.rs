@@ -1,16 +1,52 @@
 //! The story file as written on disk (FORMAT.md, version 1), field for field.
 //!
 //! These structs are what a story file *says*, before anything is checked or
-//! anchored. Reading goes through [`crate::story::parse`], which walks the JSON by
-//! hand so that every wrong field becomes a problem with its JSON path; writing
-//! (`verso annotate`, exporters) serialises these structs directly, so the output
-//! always has the field order and spelling of FORMAT.md.
+//! anchored, and the one place its fields are declared: each struct's
+//! `fields()` is what the reader (`story::parse`, which walks the JSON by hand
+//! so that every wrong field becomes a problem with its JSON path) allows and
+//! suggests from. Writing (`verso annotate`, exporters) serialises these
+//! structs directly, so the output always has the field order and spelling of
+//! FORMAT.md.
 
 use serde::Serialize;
+
+/// Declares a story-file entry once: its struct (what a file says, field for
+/// field, in FORMAT.md's order; serialised as it is declared) and
+/// `fields()`, the names a file may use in it, which the reader checks each
+/// object against. A `flatten` field's names are its type's own.
+macro_rules! entry {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $($(#[$fmeta:meta])* pub $field:ident : $ty:ty,)*
+            $(flatten $flat:ident : $flty:ident,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: $ty,)*
+            $(#[serde(flatten)] pub $flat: $flty,)?
+        }
+
+        impl $name {
+            /// The field names a story file may use here, in order.
+            pub fn fields() -> Vec<&'static str> {
+                #[allow(unused_mut)]
+                let mut names = vec![$(stringify!($field)),*];
+                $(
+                    let _ = stringify!($flat);
+                    names.extend($flty::fields());
+                )?
+                names
+            }
+        }
+    };
+}
 
 /// The only story-file version this program reads and writes.
 pub const VERSION: u64 = 1;
 
+entry! {
 /// A whole story file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct StoryFile {
@@ -22,7 +58,9 @@ pub struct StoryFile {
     pub quotes: Vec<QuoteEntry>,
     pub links: Vec<LinkEntry>,
 }
+}
 
+entry! {
 /// `articles[]`: where an article's text lives and how to title it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ArticleEntry {
@@ -37,7 +75,9 @@ pub struct ArticleEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
+}
 
+entry! {
 /// `speakers[]`: a person or body that says something.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SpeakerEntry {
@@ -50,7 +90,9 @@ pub struct SpeakerEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
 }
+}
 
+entry! {
 /// A TextQuoteSelector plus an optional TextPositionSelector hint.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Selector {
@@ -63,7 +105,9 @@ pub struct Selector {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<u64>,
 }
+}
 
+entry! {
 /// `quotes[]`: what a speaker is quoted as saying, anchored in one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct QuoteEntry {
@@ -74,10 +118,11 @@ pub struct QuoteEntry {
     pub kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
-    #[serde(flatten)]
-    pub selector: Selector,
+    flatten selector: Selector,
+}
 }
 
+entry! {
 /// `links[]`: passages of different articles that tell the same thing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct LinkEntry {
@@ -88,13 +133,15 @@ pub struct LinkEntry {
     pub note: Option<String>,
     pub passages: Vec<PassageEntry>,
 }
+}
 
+entry! {
 /// `links[].passages[]`: one article's side of a link.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PassageEntry {
     pub article: String,
-    #[serde(flatten)]
-    pub selector: Selector,
+    flatten selector: Selector,
+}
 }
 
 impl StoryFile {

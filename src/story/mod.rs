@@ -1,5 +1,6 @@
 //! Stories: a set of articles about one event, with speakers, quotes and links.
 //!
+//! [`open`] loads what a command names (a file, `-`, or the [`bundled`] story);
 //! [`load`] reads a story file (FORMAT.md) and its article texts, checks every
 //! field, anchors every selector in its article, and returns a [`Story`] that holds
 //! everything sound plus the list of [`Problem`]s. Only errors that make the file
@@ -21,7 +22,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use color::Color;
-pub(crate) use offsets::CharIndex;
+pub use offsets::CharIndex;
 pub use problem::{LoadError, Problem, is_bidi_control, quote_excerpt};
 
 /// An article's text and what the story file says about it.
@@ -172,6 +173,15 @@ impl Story {
     }
 }
 
+/// The story a command names: the story file at `path`, standard input for
+/// `-`, the bundled story for none. Every command loads its stories here.
+pub fn open(path: Option<&Path>) -> Result<Story, LoadError> {
+    match path {
+        Some(p) => load(p),
+        None => bundled::load(),
+    }
+}
+
 /// Reads the story file at `path` (or standard input for `-`) and the articles it
 /// names, relative to the story file's folder (the current folder for `-`).
 pub fn load(path: &Path) -> Result<Story, LoadError> {
@@ -239,44 +249,14 @@ fn anchor_parsed(
     Ok(story)
 }
 
-/// A fast hasher (FxHash) for the maps that anchoring fills with the story's
-/// own ids and texts: several times cheaper than SipHash on long keys, and
-/// only iteration order could tell them apart (no map here is iterated).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            self.add(u64::from_le_bytes(w.try_into().expect("8 bytes")));
-        }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Texts longer than this (in bytes, all together) are worth a thread each.
 pub(crate) const PARALLEL_BYTES: usize = 1 << 20;
 
-pub(crate) type FastMap<K, V> =
-    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+/// A map with a fast hasher (FxHash, from `rustc-hash`) for the maps that
+/// anchoring fills with the story's own ids and texts: several times cheaper
+/// than SipHash on long keys, and only iteration order could tell them apart
+/// (no map here is iterated).
+pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// `f(i, item)` for every item, on up to as many threads as there are cores
 /// (one item per thread at a time), results in order. Without `big` (work

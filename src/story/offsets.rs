@@ -32,8 +32,9 @@ pub(super) fn snap_to_graphemes(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// Byte offset ↔ code-point offset, in O(log n) plus a scan of at most one
-/// small block (256 bytes).
-pub(crate) struct CharIndex<'t> {
+/// small block (256 bytes): the one map between them, for anchoring and for
+/// every format that counts code points (`exchange::CharMap`).
+pub struct CharIndex<'t> {
     text: &'t str,
     /// Code points before each block of `BLOCK` bytes.
     blocks: Vec<usize>,
@@ -82,6 +83,32 @@ impl<'t> CharIndex<'t> {
         self.text.len()
     }
 
+    /// The number of code points in the text.
+    pub fn len(&self) -> usize {
+        self.total
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    /// The byte offset of code point `cp` (`None` past the end).
+    pub fn byte(&self, cp: usize) -> Option<usize> {
+        (cp <= self.total).then(|| self.byte_of(cp))
+    }
+
+    /// The code point offset of byte `b` (a byte inside a character counts as
+    /// that character's start).
+    pub fn cp(&self, b: usize) -> usize {
+        let n = self.chars_before(b);
+        if b < self.text.len() && !self.text.is_char_boundary(b) {
+            n - 1
+        } else {
+            n
+        }
+    }
+
+    /// Code points before byte `byte`.
     pub fn chars_before(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         match self.blocks.get(byte / BLOCK) {

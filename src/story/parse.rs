@@ -4,7 +4,9 @@
 
 use super::json::{Map, Value};
 
-use super::format::{ArticleEntry, LinkEntry, PassageEntry, QuoteEntry, Selector, SpeakerEntry};
+use super::format::{
+    ArticleEntry, LinkEntry, PassageEntry, QuoteEntry, Selector, SpeakerEntry, StoryFile,
+};
 use super::{Color, LinkKind, LoadError, Problem, QuoteKind, format::VERSION};
 
 /// The entries that passed the field checks, each with its index in the file.
@@ -17,17 +19,6 @@ pub(super) struct Parsed {
     /// Each link with the file index of each of its remaining passages.
     pub links: Vec<(usize, LinkEntry, Vec<usize>)>,
 }
-
-const TOP: &[&str] = &[
-    "version", "title", "articles", "speakers", "quotes", "links",
-];
-const ARTICLE: &[&str] = &["id", "file", "title", "outlet", "published", "url"];
-const SPEAKER: &[&str] = &["id", "name", "aliases", "description", "color"];
-const QUOTE: &[&str] = &[
-    "id", "article", "speaker", "kind", "cue", "text", "prefix", "suffix", "start",
-];
-const LINK: &[&str] = &["id", "kind", "note", "passages"];
-const PASSAGE: &[&str] = &["article", "text", "prefix", "suffix", "start"];
 
 pub(super) fn parse(source: &str, json: &str) -> Result<(Parsed, Vec<Problem>), LoadError> {
     let value: Value<'_> =
@@ -63,7 +54,7 @@ pub(super) fn parse(source: &str, json: &str) -> Result<(Parsed, Vec<Problem>), 
     }
     let mut p = Parser::default();
     let mut out = Parsed::default();
-    p.unknown_fields(&top, "", None, TOP);
+    p.unknown_fields(&top, "", None, &StoryFile::fields());
     {
         let mut o = Obj::new(&top, String::new(), None);
         out.title = p.string(&mut o, "title", false);
@@ -284,7 +275,7 @@ impl Parser {
     }
 
     fn article(&mut self, i: usize, v: &Value) -> Option<ArticleEntry> {
-        let mut o = self.object(v, format!("articles[{i}]"), ARTICLE, true)?;
+        let mut o = self.object(v, format!("articles[{i}]"), &ArticleEntry::fields(), true)?;
         let id = self.id(&mut o, "articles", i, true);
         let file = self.string(&mut o, "file", true);
         let title = self.string(&mut o, "title", false);
@@ -310,7 +301,7 @@ impl Parser {
     }
 
     fn speaker(&mut self, i: usize, v: &Value) -> Option<SpeakerEntry> {
-        let mut o = self.object(v, format!("speakers[{i}]"), SPEAKER, true)?;
+        let mut o = self.object(v, format!("speakers[{i}]"), &SpeakerEntry::fields(), true)?;
         let id = self.id(&mut o, "speakers", i, false);
         let name = self.string(&mut o, "name", true);
         if name.as_deref().is_some_and(|n| n.trim().is_empty()) {
@@ -423,7 +414,7 @@ impl Parser {
     }
 
     fn quote(&mut self, i: usize, v: &Value) -> Option<QuoteEntry> {
-        let mut o = self.object(v, format!("quotes[{i}]"), QUOTE, true)?;
+        let mut o = self.object(v, format!("quotes[{i}]"), &QuoteEntry::fields(), true)?;
         let id = self.id(&mut o, "quotes", i, false);
         let article = self.string(&mut o, "article", true);
         let speaker = self.string(&mut o, "speaker", true);
@@ -451,7 +442,7 @@ impl Parser {
     }
 
     fn link(&mut self, i: usize, v: &Value) -> Option<(LinkEntry, Vec<usize>)> {
-        let mut o = self.object(v, format!("links[{i}]"), LINK, true)?;
+        let mut o = self.object(v, format!("links[{i}]"), &LinkEntry::fields(), true)?;
         let id = self.id(&mut o, "links", i, false);
         let kind = self.string(&mut o, "kind", false);
         if let Some(k) = &kind
@@ -498,8 +489,12 @@ impl Parser {
         let mut passages = Vec::new();
         let mut indices = Vec::new();
         for (j, pv) in items.iter().enumerate() {
-            let Some(mut po) = self.object(pv, format!("{}.passages[{j}]", o.path), PASSAGE, false)
-            else {
+            let Some(mut po) = self.object(
+                pv,
+                format!("{}.passages[{j}]", o.path),
+                &PassageEntry::fields(),
+                false,
+            ) else {
                 continue;
             };
             po.id = o.id.clone();
@@ -548,24 +543,10 @@ fn closest_name<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let key = key.to_lowercase();
     known
         .iter()
-        .map(|k| (edit_distance(&key, k), *k))
+        .map(|k| (strsim::levenshtein(&key, k), *k))
         .filter(|&(d, k)| d <= 2.max(k.len() / 3) && d < k.len())
         .min_by_key(|&(d, _)| d)
         .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -574,9 +555,15 @@ mod tests {
 
     #[test]
     fn misspelt_fields_get_a_suggestion() {
-        assert_eq!(closest_name("speeker", QUOTE), Some("speaker"));
-        assert_eq!(closest_name("Text", QUOTE), Some("text"));
-        assert_eq!(closest_name("colour", SPEAKER), Some("color"));
-        assert_eq!(closest_name("zzzzzzzz", QUOTE), None);
+        assert_eq!(
+            closest_name("speeker", &QuoteEntry::fields()),
+            Some("speaker")
+        );
+        assert_eq!(closest_name("Text", &QuoteEntry::fields()), Some("text"));
+        assert_eq!(
+            closest_name("colour", &SpeakerEntry::fields()),
+            Some("color")
+        );
+        assert_eq!(closest_name("zzzzzzzz", &QuoteEntry::fields()), None);
     }
 }

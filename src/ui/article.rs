@@ -19,7 +19,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &View, p: usize, r: Rect)
     let theme = &view.theme;
     let pane = &app.panes[p];
     let article = &app.story.articles[pane.article];
-    let focused = is_focused(app, Focus::Article(p));
+    let focused = is_focused(app, Focus::Pane(p));
     let pos = match app.percent(p) {
         None => "all".to_string(),
         Some(0) => "top".to_string(),

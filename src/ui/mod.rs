@@ -13,6 +13,8 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{Action, App, Focus, Overlay};
 use crate::keys::Keymap;
+pub use crate::layout::clean;
+pub use overlay::help_lines;
 pub use theme::Theme;
 
 /// What drawing needs besides the state.
@@ -79,6 +81,7 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
             Style::new().add_modifier(Modifier::BOLD),
         ));
         left.push(Span::styled("█", Style::new()));
+        // The prompt's keys are fixed: every other key is text.
         left.push(Span::raw("   Enter search  Esc cancel"));
     } else {
         let text = if let Some(m) = &app.message {
@@ -86,13 +89,7 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
         } else if let Some(q) = app.current_quote {
             clean(&app.quote_label(q))
         } else if let Some(l) = app.focused_link {
-            let link = &app.story.links[l];
-            let mut s = format!("{} {}/{}", link.kind.as_str(), l + 1, app.story.links.len());
-            if let Some(n) = &link.note {
-                s.push_str(" · ");
-                s.push_str(&clean(n));
-            }
-            s
+            clean(&app.link_label(l))
         } else {
             clean(&app.story.title)
         };
@@ -135,11 +132,12 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
     }
     let k = |a| view.keymap.hint(a);
     let hints = format!(
-        "{}/{} link  {}/{} quote  1-9 speaker  {} search  {} help  {} quit ",
+        "{}/{} link  {}/{} quote  {} speaker  {} search  {} help  {} quit ",
         k(Action::NextLink),
         k(Action::PrevLink),
         k(Action::NextQuote),
         k(Action::PrevQuote),
+        view.keymap.speakers_hint(),
         k(Action::Search),
         k(Action::Help),
         k(Action::Quit)
@@ -159,21 +157,6 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
         line.extend(badges);
     }
     buf.set_line(r.x, r.y, &Line::from(line).style(theme.status()), r.width);
-}
-
-/// Text from a story file made safe and one-line for the screen: controls
-/// shown as symbols, line breaks as spaces, bidi controls dropped.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32),
-            '\u{7f}' => Some('\u{2421}'),
-            '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
-            c if crate::story::is_bidi_control(c) || c == '\u{feff}' => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 /// Cuts `s` to at most `width` display cells, with `…` when cut.

@@ -2,48 +2,47 @@
 //! story's problems.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{View, clean};
-use crate::app::App;
+use crate::app::geometry::HELP_WIDTH;
+use crate::app::{Action, App, Geometry};
+use crate::keys::Keymap;
 
-/// A box centred on the screen, at most `w` x `h`.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height.saturating_sub(1)).max(1.min(area.height));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height.saturating_sub(1) - h) / 2,
-        w,
-        h,
-    )
-}
-
-fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line>, scroll: usize, w: u16) {
+/// A titled box of `lines` scrolled to `scroll`, its keys (from the keymap in
+/// effect) on its bottom border.
+fn boxed(frame: &mut Frame, view: &View, title: &str, lines: Vec<Line>, scroll: usize, w: u16) {
     let area = frame.area();
-    let r = centred(area, w, lines.len() as u16 + 2);
+    let r = Geometry::overlay(area.width, area.height, w, lines.len());
     let inner_h = r.height.saturating_sub(2) as usize;
     let scroll = scroll.min(lines.len().saturating_sub(inner_h));
+    let k = |a| view.keymap.hint(a);
     let more = if lines.len() > inner_h {
-        " j/k scroll "
+        format!(" {}/{} scroll ", k(Action::Down), k(Action::Up))
     } else {
-        ""
+        String::new()
     };
     frame.render_widget(Clear, r);
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Line::from(format!(" {title} ")).style(Style::new().add_modifier(Modifier::BOLD)))
-        .title_bottom(Line::from(format!("{more} Esc close ")).right_aligned());
+        .title_bottom(Line::from(format!("{more} {} close ", k(Action::Close))).right_aligned());
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
     frame.render_widget(Paragraph::new(visible).block(block), r);
 }
 
 pub(super) fn help(frame: &mut Frame, view: &View, scroll: usize) {
+    let lines = help_lines(view.keymap);
+    boxed(frame, view, "verso: keys", lines, scroll, HELP_WIDTH);
+}
+
+/// The help screen's rows for `keymap`: its keys by context, then what the
+/// highlights mean.
+pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let help = view.keymap.help();
+    let help = keymap.help();
     // The key column is as wide as the widest list of keys, and a gap.
     let w = help
         .iter()
@@ -59,13 +58,13 @@ pub(super) fn help(frame: &mut Frame, view: &View, scroll: usize) {
             ctx.title(),
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         ));
-        for (keys, action) in rows {
+        for (keys, what) in rows {
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("  {keys:<w$}"),
                     Style::new().add_modifier(Modifier::BOLD),
                 ),
-                Span::raw(action.help()),
+                Span::raw(what),
             ]));
         }
     }
@@ -80,29 +79,15 @@ pub(super) fn help(frame: &mut Frame, view: &View, scroll: usize) {
         "red conflict (without colour: = ~ !); the focused link reversed, its differing",
     ));
     lines.push(Line::raw("words bold and underlined."));
-    boxed(frame, "verso: keys", lines, scroll, 86);
+    lines
 }
 
-pub(super) fn problems(frame: &mut Frame, app: &App, _view: &View, scroll: usize) {
-    let lines: Vec<Line> = app
-        .story
-        .problems
-        .iter()
-        .map(|p| Line::raw(clean(&p.to_string())))
-        .collect();
-    let title = format!("{}: {} problems", clean(&app.story.source), lines.len());
-    let w = frame.area().width.saturating_sub(4);
-    let wrapped: Vec<Line> = lines
-        .into_iter()
-        .flat_map(|l| {
-            let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            let chars: Vec<char> = s.chars().collect();
-            let width = (w.saturating_sub(2) as usize).max(1);
-            chars
-                .chunks(width)
-                .map(|c| Line::raw(c.iter().collect::<String>()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    boxed(frame, &title, wrapped, scroll, w);
+pub(super) fn problems(frame: &mut Frame, app: &App, view: &View, scroll: usize) {
+    let title = format!(
+        "{}: {} problems",
+        clean(&app.story.source),
+        app.story.problems.len()
+    );
+    let lines = app.problem_lines().into_iter().map(Line::raw).collect();
+    boxed(frame, view, &title, lines, scroll, app.problems_width());
 }

@@ -52,6 +52,7 @@ pub fn verso(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     cmd.args(args)
         .current_dir(dir)
         .env_remove("VERSO_CONFIG")
+        .env_remove("NO_COLOR")
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_STATE_HOME", home.join("state"))
         .stdin(if stdin.is_some() {

@@ -14,7 +14,17 @@ use crate::story::format::{
 struct Art {
     id: String,
     source: String,
+    /// Where its text is, when that is not `source` (a web address): verso's
+    /// `verso:articles` entry's `file`.
+    file: Option<String>,
     entry: ArticleEntry,
+}
+
+impl Art {
+    /// The path or URL the article's text is read from.
+    fn text_at(&self) -> &str {
+        self.file.as_deref().unwrap_or(&self.source)
+    }
 }
 
 /// Reads a W3C Web Annotation file (`-`: standard input); `texts` are article
@@ -32,71 +42,103 @@ pub fn import(file: &Path, texts: &[PathBuf]) -> Result<Imported, ImportError> {
             .map(Path::to_path_buf)
             .unwrap_or_else(|| absolute(Path::new(".")))
     };
-    let (top, items): (Option<&Value>, Vec<(String, &Value)>) = match &value {
-        Value::Array(a) => (None, indexed("", a)),
-        Value::Object(o) => match str_of(&value, "type") {
-            Some("AnnotationCollection") => match o.get("first") {
-                Some(first @ Value::Object(_)) => (
-                    Some(&value),
-                    indexed(
-                        "first.items",
-                        first
-                            .get("items")
-                            .and_then(Value::as_array)
-                            .ok_or_else(|| {
-                                ImportError(format!("{name}: first: no \"items\" list"))
-                            })?,
-                    ),
-                ),
-                Some(_) => {
-                    return Err(ImportError(format!(
-                        "{name}: first: the collection's pages are not in the file \
-                         (only a collection with its first page embedded can be read)"
-                    )));
-                }
-                None => (Some(&value), Vec::new()),
-            },
-            Some("AnnotationPage") => (
-                Some(&value),
-                indexed(
-                    "items",
-                    o.get("items")
-                        .and_then(Value::as_array)
-                        .ok_or_else(|| ImportError(format!("{name}: no \"items\" list")))?,
-                ),
-            ),
-            Some("Annotation") => (None, vec![(String::new(), &value)]),
-            _ => {
-                return Err(ImportError(format!(
-                    "{name}: not W3C Web Annotation: the top level is an object whose \
-                     \"type\" is not AnnotationCollection, AnnotationPage or Annotation"
-                )));
-            }
-        },
-        _ => {
-            return Err(ImportError(format!(
-                "{name}: not W3C Web Annotation: the top level is neither an object nor a list"
-            )));
-        }
+    let (top, items) = shape(&name, &value)?;
+    let mut r = Reader {
+        name: &name,
+        base,
+        texts,
+        ..Reader::default()
     };
+    if let Some(top) = top {
+        r.articles(top);
+        r.speakers(top);
+    }
+    for (path, ann) in items {
+        r.annotation(&path, ann)?;
+    }
+    r.finish(top.and_then(|t| opt_str(t, "label")))
+}
 
-    let mut out = Imported::default();
-    let mut article_ids: Vec<String> = Vec::new();
-    let mut arts: Vec<Art> = Vec::new();
-    if let Some(list) = top
-        .and_then(|t| t.get("verso:articles"))
-        .and_then(Value::as_array)
-    {
+/// The collection (if the file has one, with its `verso:` lists) and its
+/// annotations, each with its path in the file.
+type Shape<'v> = (Option<&'v Value>, Vec<(String, &'v Value)>);
+
+/// What the file holds: a collection with its first page, a page, a list or
+/// one annotation.
+fn shape<'v>(name: &str, value: &'v Value) -> Result<Shape<'v>, ImportError> {
+    // A page's items, named by `path`; `at` places a missing list in its message.
+    let items = |page: &'v Value, path: &str, at: &str| {
+        page.get("items")
+            .and_then(Value::as_array)
+            .map(|a| indexed(path, a))
+            .ok_or_else(|| ImportError(format!("{name}: {at}no \"items\" list")))
+    };
+    let Value::Object(o) = value else {
+        return match value {
+            Value::Array(a) => Ok((None, indexed("", a))),
+            _ => Err(ImportError(format!(
+                "{name}: not W3C Web Annotation: the top level is neither an object nor a list"
+            ))),
+        };
+    };
+    match str_of(value, "type") {
+        Some("AnnotationCollection") => match o.get("first") {
+            Some(first @ Value::Object(_)) => {
+                Ok((Some(value), items(first, "first.items", "first: ")?))
+            }
+            Some(_) => Err(ImportError(format!(
+                "{name}: first: the collection's pages are not in the file \
+                 (only a collection with its first page embedded can be read)"
+            ))),
+            None => Ok((Some(value), Vec::new())),
+        },
+        Some("AnnotationPage") => Ok((Some(value), items(value, "items", "")?)),
+        Some("Annotation") => Ok((None, vec![(String::new(), value)])),
+        _ => Err(ImportError(format!(
+            "{name}: not W3C Web Annotation: the top level is an object whose \
+             \"type\" is not AnnotationCollection, AnnotationPage or Annotation"
+        ))),
+    }
+}
+
+/// The story as it is read, annotation by annotation.
+#[derive(Default)]
+struct Reader<'a> {
+    /// The annotation file, as named.
+    name: &'a str,
+    /// Its folder: relative sources are read from there.
+    base: PathBuf,
+    /// The `--text` files.
+    texts: &'a [PathBuf],
+    out: Imported,
+    arts: Vec<Art>,
+    article_ids: Vec<String>,
+    speakers: Vec<SpeakerEntry>,
+    speaker_ids: Vec<String>,
+    quotes: Vec<QuoteEntry>,
+    quote_ids: Vec<String>,
+    links: Vec<LinkEntry>,
+    texts_read: Vec<(PathBuf, String)>,
+}
+
+impl Reader<'_> {
+    /// The collection's `verso:articles`.
+    fn articles(&mut self, top: &Value) {
+        let Some(list) = top.get("verso:articles").and_then(Value::as_array) else {
+            return;
+        };
         for a in list {
             let (Some(id), Some(source)) = (str_of(a, "id"), str_of(a, "source")) else {
-                out.problems
+                self.out
+                    .problems
                     .push("verso:articles: an entry without id or source".to_string());
                 continue;
             };
-            article_ids.push(id.to_string());
-            arts.push(Art {
+            self.article_ids.push(id.to_string());
+            self.arts.push(Art {
                 id: id.to_string(),
                 source: source.to_string(),
+                file: opt_str(a, "file"),
                 entry: ArticleEntry {
                     id: id.to_string(),
                     file: String::new(),
@@ -108,20 +150,21 @@ pub fn import(file: &Path, texts: &[PathBuf]) -> Result<Imported, ImportError> {
             });
         }
     }
-    let mut speakers: Vec<SpeakerEntry> = Vec::new();
-    let mut speaker_ids: Vec<String> = Vec::new();
-    if let Some(list) = top
-        .and_then(|t| t.get("verso:speakers"))
-        .and_then(Value::as_array)
-    {
+
+    /// The collection's `verso:speakers`.
+    fn speakers(&mut self, top: &Value) {
+        let Some(list) = top.get("verso:speakers").and_then(Value::as_array) else {
+            return;
+        };
         for s in list {
             let (Some(id), Some(nm)) = (str_of(s, "id"), str_of(s, "name")) else {
-                out.problems
+                self.out
+                    .problems
                     .push("verso:speakers: an entry without id or name".to_string());
                 continue;
             };
-            speaker_ids.push(id.to_string());
-            speakers.push(SpeakerEntry {
+            self.speaker_ids.push(id.to_string());
+            self.speakers.push(SpeakerEntry {
                 id: id.to_string(),
                 name: nm.to_string(),
                 description: opt_str(s, "description"),
@@ -140,159 +183,192 @@ pub fn import(file: &Path, texts: &[PathBuf]) -> Result<Imported, ImportError> {
         }
     }
 
-    let mut quotes: Vec<QuoteEntry> = Vec::new();
-    let mut quote_ids: Vec<String> = Vec::new();
-    let mut links: Vec<LinkEntry> = Vec::new();
-    let mut texts_read: Vec<(PathBuf, String)> = Vec::new();
-    for (path, ann) in items {
+    /// One annotation: a quote or a link passage, anchored in its article's
+    /// text; anything else is skipped with a note.
+    fn annotation(&mut self, path: &str, ann: &Value) -> Result<(), ImportError> {
         let tags: Vec<&str> = bodies(ann, "tagging");
-        let role = str_of(ann, "verso:role").map(str::to_string).or_else(|| {
-            if tags
-                .iter()
-                .any(|t| matches!(*t, "direct" | "indirect" | "mixed" | "quote"))
-            {
-                Some("quote".to_string())
-            } else if str_of(ann, "verso:link").is_some() {
-                Some("passage".to_string())
-            } else {
-                None
+        let quote = match str_of(ann, "verso:role") {
+            Some("quote") => true,
+            Some("passage") => false,
+            Some(_) => {
+                self.skip(path);
+                return Ok(());
             }
-        });
-        if !matches!(role.as_deref(), Some("quote" | "passage")) {
-            out.notes.push(format!(
-                "{path}: skipped: neither a quote nor a link passage (no verso:role, and no \
-                 tagging body direct, indirect, mixed or quote)"
-            ));
-            continue;
-        }
+            None if tags
+                .iter()
+                .any(|t| matches!(*t, "direct" | "indirect" | "mixed" | "quote")) =>
+            {
+                true
+            }
+            None if str_of(ann, "verso:link").is_some() => false,
+            None => {
+                self.skip(path);
+                return Ok(());
+            }
+        };
         let target = match ann.get("target") {
             Some(Value::Array(a)) => a.first(),
             t => t,
         };
-        let Some(source) = target.and_then(|t| match t {
-            Value::String(s) => Some(s.as_str()),
-            t => str_of(t, "source"),
+        let Some((target, source)) = target.and_then(|t| match t {
+            Value::String(s) => Some((t, s.as_str())),
+            t => str_of(t, "source").map(|s| (t, s)),
         }) else {
-            out.problems.push(format!("{path}: no target source"));
-            continue;
+            self.out.problems.push(format!("{path}: no target source"));
+            return Ok(());
         };
-        // The article: by its source, else a new one named after the file.
-        let a = match arts.iter().position(|a| a.source == source) {
+        let a = self.article_of(path, source)?;
+        let text = &self
+            .texts_read
+            .iter()
+            .find(|(p, _)| p.display().to_string() == self.arts[a].entry.file)
+            .expect("read by article_of")
+            .1;
+        let Some(selector) = selector(target, text) else {
+            self.out.problems.push(format!(
+                "{path}: no TextQuoteSelector or TextPositionSelector that fits the text of {source}"
+            ));
+            return Ok(());
+        };
+        let kind = str_of(ann, "verso:kind")
+            .map(str::to_string)
+            .or_else(|| tags.first().map(|t| t.to_string()));
+        let article = self.arts[a].id.clone();
+        if quote {
+            self.quote(path, ann, article, kind, selector);
+        } else {
+            self.passage(ann, article, kind, selector);
+        }
+        Ok(())
+    }
+
+    fn skip(&mut self, path: &str) {
+        self.out.notes.push(format!(
+            "{path}: skipped: neither a quote nor a link passage (no verso:role, and no \
+             tagging body direct, indirect, mixed or quote)"
+        ));
+    }
+
+    /// The article a target's `source` names: one of the collection's, else a
+    /// new one named after the file; its text read the first time.
+    fn article_of(&mut self, path: &str, source: &str) -> Result<usize, ImportError> {
+        let a = match self.arts.iter().position(|a| a.source == source) {
             Some(i) => i,
             None => {
                 let stem = Path::new(file_name(source))
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let id = unique_id(&stem, &mut article_ids);
-                arts.push(Art {
+                let id = unique_id(&stem, &mut self.article_ids);
+                self.arts.push(Art {
                     id: id.clone(),
                     source: source.to_string(),
+                    file: None,
                     entry: ArticleEntry {
                         id,
                         ..ArticleEntry::default()
                     },
                 });
-                arts.len() - 1
+                self.arts.len() - 1
             }
         };
-        if arts[a].entry.file.is_empty() {
-            let p = text_path(&base, source, texts, arts.len() == 1 && texts.len() == 1)
+        if self.arts[a].entry.file.is_empty() {
+            let only = self.arts.len() == 1 && self.texts.len() == 1;
+            let name = self.name;
+            let p = text_path(&self.base, self.arts[a].text_at(), self.texts, only)
                 .map_err(|m| ImportError(format!("{name}: {path}: {m}")))?;
             let text = crate::story::read_text(&p)
                 .map_err(|m| ImportError(format!("{name}: {path}: {}: {m}", p.display())))?;
-            arts[a].entry.file = p.display().to_string();
-            texts_read.push((p, text));
+            self.arts[a].entry.file = p.display().to_string();
+            self.texts_read.push((p, text));
         }
-        let text = &texts_read
-            .iter()
-            .find(|(p, _)| p.display().to_string() == arts[a].entry.file)
-            .expect("read above")
-            .1;
-        let Some(selector) = selector(target.expect("has a source"), text) else {
-            out.problems.push(format!(
-                "{path}: no TextQuoteSelector or TextPositionSelector that fits the text of {source}"
-            ));
-            continue;
-        };
-        let kind = str_of(ann, "verso:kind")
-            .map(str::to_string)
-            .or_else(|| tags.first().map(|t| t.to_string()));
-        match role.as_deref() {
-            Some("quote") => {
-                let speaker = match str_of(ann, "verso:speaker") {
-                    Some(s) => s.to_string(),
-                    None => match bodies(ann, "identifying").first() {
-                        Some(n) => speaker_named(n, &mut speakers, &mut speaker_ids),
-                        None => {
-                            out.problems.push(format!(
-                                "{path}: a quote with no speaker (no verso:speaker, no \
-                                 identifying body); attributed to \"unknown\""
-                            ));
-                            speaker_named("unknown", &mut speakers, &mut speaker_ids)
-                        }
-                    },
-                };
-                let id = match str_of(ann, "verso:id") {
-                    Some(id) => {
-                        quote_ids.push(id.to_string());
-                        id.to_string()
-                    }
-                    None => unique_id(&format!("q{}", quotes.len() + 1), &mut quote_ids),
-                };
-                quotes.push(QuoteEntry {
-                    id,
-                    article: arts[a].id.clone(),
-                    speaker,
-                    kind: kind.filter(|k| k != "quote"),
-                    cue: str_of(ann, "verso:cue")
-                        .or_else(|| bodies(ann, "describing").first().copied())
-                        .map(str::to_string),
-                    selector,
-                });
-            }
-            Some("passage") => {
-                let link = str_of(ann, "verso:link").unwrap_or("").to_string();
-                let passage = PassageEntry {
-                    article: arts[a].id.clone(),
-                    selector,
-                };
-                match links.iter_mut().find(|l| l.id == link) {
-                    Some(l) => l.passages.push(passage),
-                    None => links.push(LinkEntry {
-                        id: link,
-                        kind,
-                        note: str_of(ann, "verso:note")
-                            .or_else(|| bodies(ann, "describing").first().copied())
-                            .map(str::to_string),
-                        passages: vec![passage],
-                    }),
+        Ok(a)
+    }
+
+    /// A quote: its speaker by `verso:speaker`, else by the name its
+    /// identifying body gives.
+    fn quote(
+        &mut self,
+        path: &str,
+        ann: &Value,
+        article: String,
+        kind: Option<String>,
+        selector: Selector,
+    ) {
+        let speaker = match str_of(ann, "verso:speaker") {
+            Some(s) => s.to_string(),
+            None => match bodies(ann, "identifying").first() {
+                Some(n) => speaker_named(n, &mut self.speakers, &mut self.speaker_ids),
+                None => {
+                    self.out.problems.push(format!(
+                        "{path}: a quote with no speaker (no verso:speaker, no \
+                         identifying body); attributed to \"unknown\""
+                    ));
+                    speaker_named("unknown", &mut self.speakers, &mut self.speaker_ids)
                 }
+            },
+        };
+        let id = match str_of(ann, "verso:id") {
+            Some(id) => {
+                self.quote_ids.push(id.to_string());
+                id.to_string()
             }
-            _ => unreachable!("checked above"),
+            None => unique_id(&format!("q{}", self.quotes.len() + 1), &mut self.quote_ids),
+        };
+        self.quotes.push(QuoteEntry {
+            id,
+            article,
+            speaker,
+            kind: kind.filter(|k| k != "quote"),
+            cue: str_of(ann, "verso:cue")
+                .or_else(|| bodies(ann, "describing").first().copied())
+                .map(str::to_string),
+            selector,
+        });
+    }
+
+    /// A link passage: passages with the same `verso:link` make one link.
+    fn passage(&mut self, ann: &Value, article: String, kind: Option<String>, selector: Selector) {
+        let link = str_of(ann, "verso:link").unwrap_or("").to_string();
+        let passage = PassageEntry { article, selector };
+        match self.links.iter_mut().find(|l| l.id == link) {
+            Some(l) => l.passages.push(passage),
+            None => self.links.push(LinkEntry {
+                id: link,
+                kind,
+                note: str_of(ann, "verso:note")
+                    .or_else(|| bodies(ann, "describing").first().copied())
+                    .map(str::to_string),
+                passages: vec![passage],
+            }),
         }
     }
-    // Articles the collection lists but no annotation targets still belong to the story.
-    for art in &mut arts {
-        if art.entry.file.is_empty() {
-            let p = text_path(&base, &art.source, texts, false)
-                .map_err(|m| ImportError(format!("{name}: verso:articles: {m}")))?;
-            let text = crate::story::read_text(&p)
-                .map_err(|m| ImportError(format!("{name}: {}: {m}", p.display())))?;
-            art.entry.file = p.display().to_string();
-            texts_read.push((p, text));
+
+    /// The story: with the articles the collection lists but no annotation
+    /// targets (their texts read too).
+    fn finish(mut self, title: Option<String>) -> Result<Imported, ImportError> {
+        let name = self.name;
+        for art in &mut self.arts {
+            if art.entry.file.is_empty() {
+                let p = text_path(&self.base, art.text_at(), self.texts, false)
+                    .map_err(|m| ImportError(format!("{name}: verso:articles: {m}")))?;
+                let text = crate::story::read_text(&p)
+                    .map_err(|m| ImportError(format!("{name}: {}: {m}", p.display())))?;
+                art.entry.file = p.display().to_string();
+                self.texts_read.push((p, text));
+            }
         }
+        self.out.story = StoryFile {
+            version: VERSION,
+            title,
+            articles: self.arts.into_iter().map(|a| a.entry).collect(),
+            speakers: self.speakers,
+            quotes: self.quotes,
+            links: self.links,
+        };
+        self.out.texts = self.texts_read;
+        Ok(self.out)
     }
-    out.story = StoryFile {
-        version: VERSION,
-        title: top.and_then(|t| opt_str(t, "label")),
-        articles: arts.into_iter().map(|a| a.entry).collect(),
-        speakers,
-        quotes,
-        links,
-    };
-    out.texts = texts_read;
-    Ok(out)
 }
 
 fn indexed<'v>(prefix: &str, list: &'v [Value]) -> Vec<(String, &'v Value)> {

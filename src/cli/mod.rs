@@ -1,0 +1,225 @@
+//! The command line: runs the command the arguments (`args`) name, and is the
+//! one place that says how it ended (see [`crate::outcome`]): it writes the
+//! output, says each message on standard error as `verso COMMAND: ...` (`verso:
+//! ...` for the reader), and picks the exit code: 0 done and sound; 1 problems
+//! found (the work done over the rest); 2 a file could not be read at all, the
+//! output not written, or the command line was wrong.
+
+mod args;
+mod reader;
+
+use std::path::{Path, PathBuf};
+
+pub use args::{Cli, Command, ModelCommand};
+use clap::Parser;
+pub use reader::{Opened, open};
+
+use crate::outcome::{Done, Found, Outcome};
+use crate::story;
+
+/// Runs the program and returns its exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let config = cli.config.as_deref();
+    let (name, outcome) = match cli.command {
+        Some(Command::Check { stories }) => ("check", check(&stories)),
+        Some(Command::Render {
+            files,
+            size,
+            keys,
+            format,
+            color,
+        }) => {
+            let format = if color {
+                crate::render::Format::Ansi
+            } else {
+                format
+            };
+            let end = reader::render(&files, size, &keys, format, config);
+            ("render", end)
+        }
+        // The drafter reports for itself (src/annotate is its owner's).
+        Some(Command::Annotate { articles, output }) => {
+            return crate::annotate::run(&articles, output.as_deref());
+        }
+        Some(Command::Score {
+            draft,
+            gold,
+            json,
+            attributions,
+        }) => {
+            let end = crate::score::run(&draft, gold.as_deref(), json, attributions);
+            ("score", end)
+        }
+        Some(Command::Stats { story, format }) => {
+            ("stats", crate::stats::run(story.as_deref(), format))
+        }
+        Some(Command::Export { to, story, output }) => {
+            let end = crate::exchange::run_export(to, story.as_deref(), output.as_deref());
+            ("export", end)
+        }
+        Some(Command::Import {
+            file,
+            from,
+            texts,
+            output,
+        }) => {
+            let end = crate::exchange::run_import(&file, from, &texts, output.as_deref());
+            ("import", end)
+        }
+        Some(Command::Completions { shell }) => ("completions", Ok(completions(shell))),
+        Some(Command::Man) => ("man", Ok(Done::printing(man_page()))),
+        Some(Command::Config { default, path }) => {
+            ("config", Ok(config_command(default, path, config)))
+        }
+        Some(Command::Model(ModelCommand::Train {
+            data,
+            output,
+            epochs,
+        })) => return crate::annotate::model::run::train(&data, &output, epochs),
+        Some(Command::Model(ModelCommand::Eval {
+            data,
+            split,
+            json,
+            errors,
+        })) => return crate::annotate::model::run::eval(&data, &split, json, errors),
+        None => ("", reader::read(&cli.files, config, cli.fresh)),
+    };
+    report(name, outcome)
+}
+
+/// Says how command `name` ended ("" for the reader): its messages on standard
+/// error, then its output written (atomically to a file; on standard output
+/// a closed pipe is an error, not a panic); returns the exit code.
+pub fn report(name: &str, outcome: Outcome) -> i32 {
+    let who = if name.is_empty() {
+        "verso".to_string()
+    } else {
+        format!("verso {name}")
+    };
+    let say = |m: &dyn std::fmt::Display| eprintln!("{who}: {m}");
+    match outcome {
+        Err(e) => {
+            say(&e);
+            2
+        }
+        Ok(done) => {
+            for m in &done.messages {
+                say(m);
+            }
+            let writes = !done.output.is_empty() || done.to.is_some();
+            if writes && let Err(e) = crate::fsutil::emit(done.to.as_deref(), &done.output) {
+                say(&e);
+                return 2;
+            }
+            done.found.code()
+        }
+    }
+}
+
+/// `verso completions SHELL`: the completion script.
+fn completions(shell: clap_complete::Shell) -> Done {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "verso", &mut script);
+    Done::printing(String::from_utf8_lossy(&script).into_owned())
+}
+
+/// The manual page, verso(1), in roff: the program's page as clap_mangen makes
+/// it, then one section per command (its synopsis, description, options and
+/// examples as subsections), all from the definitions `--help` prints.
+pub fn man_page() -> String {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    cmd.build();
+    let mut buf = Vec::new();
+    let _ = clap_mangen::Man::new(cmd.clone()).render(&mut buf);
+    let mut page = String::from_utf8_lossy(&buf).into_owned();
+    for sub in cmd.get_subcommands() {
+        // The commands are sections of this page, not pages of their own.
+        let name = sub.get_name();
+        page = page.replace(
+            &format!("verso\\-{name}(1)"),
+            &format!("\\fBverso {name}\\fR"),
+        );
+        if name == "help" {
+            continue;
+        }
+        let m = clap_mangen::Man::new(sub.clone());
+        let mut part = Vec::new();
+        let _ = m.render_synopsis_section(&mut part);
+        let _ = m.render_description_section(&mut part);
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            let _ = m.render_options_section(&mut part);
+        }
+        if sub.get_after_help().is_some() {
+            let _ = m.render_extra_section(&mut part);
+        }
+        page.push_str(&format!(".SH \"VERSO {}\"\n", name.to_uppercase()));
+        page.push_str(
+            &String::from_utf8_lossy(&part)
+                .replace(".SH EXTRA", ".SS DETAILS")
+                .replace(".SH ", ".SS "),
+        );
+    }
+    page
+}
+
+/// `verso config`: the default file, or where the config is read from.
+fn config_command(default: bool, path: bool, flag: Option<&Path>) -> Done {
+    let mut text = String::new();
+    if default {
+        text.push_str(&crate::config::default_file());
+    }
+    if path || !default {
+        text.push_str(&format!("{}\n", crate::config::locate(flag).describe()));
+    }
+    Done::printing(text)
+}
+
+/// `verso check`: a report per story (none: the bundled story); exit 1 when
+/// one has problems, 2 when one could not be read at all.
+pub fn check(paths: &[PathBuf]) -> Outcome {
+    let targets: Vec<Option<&Path>> = if paths.is_empty() {
+        vec![None]
+    } else {
+        paths.iter().map(|p| Some(p.as_path())).collect()
+    };
+    let mut done = Done::default();
+    for target in targets {
+        let (text, found) = check_report(target);
+        done.output.push_str(&text);
+        done.found = done.found.max(found);
+    }
+    Ok(done)
+}
+
+/// The report `check` prints for one story, and what it found.
+pub fn check_report(path: Option<&Path>) -> (String, Found) {
+    match story::open(path) {
+        Err(e) => (format!("{e}\n"), Found::Failed),
+        Ok(s) if s.problems.is_empty() => {
+            (format!("{}: ok: {}\n", s.source, s.summary()), Found::Sound)
+        }
+        Ok(s) => {
+            let mut out = String::new();
+            for p in &s.problems {
+                out.push_str(&format!("{}: {p}\n", s.source));
+            }
+            let n = s.problems.len();
+            out.push_str(&format!(
+                "{}: {n} problem{}; sound: {}\n",
+                s.source,
+                if n == 1 { "" } else { "s" },
+                s.summary()
+            ));
+            (out, Found::Problems)
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The commands that show the reader: `verso [FILES]` in the terminal and
+//! `verso render` without one, and what both open (a story file, the bundled
+//! story, or bare articles with a drafted story).
+
+use std::path::{Path, PathBuf};
+
+use crate::app::{App, Defaults};
+use crate::outcome::{Done, Error, Found, Outcome};
+use crate::story::{self, Story};
+
+/// What the command line opened.
+pub struct Opened {
+    pub story: Story,
+    /// The annotations were drafted from bare articles.
+    pub draft: bool,
+    /// Why the reader shows no annotations: drafting failed.
+    pub warning: Option<String>,
+}
+
+/// Opens what the command line names: the bundled story, a story file, or
+/// bare articles with drafted annotations.
+pub fn open(files: &[PathBuf]) -> Result<Opened, Error> {
+    let story = |s| Opened {
+        story: s,
+        draft: false,
+        warning: None,
+    };
+    match files {
+        [] => Ok(story(story::open(None)?)),
+        [one] if !is_txt(one) => Ok(story(story::open(Some(one))?)),
+        many => {
+            if let Some(bad) = many.iter().find(|f| !is_txt(f)) {
+                return Err(Error::Input(format!(
+                    "{}: give one story file (.json), or articles ending in .txt to draft annotations for",
+                    bad.display()
+                )));
+            }
+            open_draft(many)
+        }
+    }
+}
+
+/// Drafts annotations for bare articles and loads the draft as a story; if
+/// drafting fails, the articles alone, with a warning that says so.
+fn open_draft(files: &[PathBuf]) -> Result<Opened, Error> {
+    let mut articles = Vec::new();
+    for f in files {
+        let text =
+            story::read_text(f).map_err(|msg| Error::Input(format!("{}: {msg}", f.display())))?;
+        articles.push((f.display().to_string(), text));
+    }
+    let (file, warning) = match crate::annotate::guard::try_draft(&articles) {
+        Ok(file) => (file, None),
+        Err(msg) => (
+            crate::annotate::guard::bare(&articles),
+            Some(format!(
+                "draft failed: {msg}; showing the articles without annotations"
+            )),
+        ),
+    };
+    let json = file.to_json();
+    let names: Vec<&str> = articles.iter().map(|(n, _)| n.as_str()).collect();
+    let source = format!("draft of {}", names.join(", "));
+    let story = story::from_json(&source, &json, |file| {
+        articles
+            .iter()
+            .find(|(n, _)| n == file)
+            .map(|(_, t)| t.clone())
+            .ok_or_else(|| format!("article file {file}: not among the drafted files"))
+    })?;
+    Ok(Opened {
+        story,
+        draft: true,
+        warning,
+    })
+}
+
+impl Opened {
+    /// The reader's state on the story for a screen of `size`, started with the
+    /// config's defaults; and the warning to show first.
+    fn into_app(self, size: (u16, u16), defaults: Defaults) -> (App, Option<String>) {
+        let mut app = App::new(self.story, self.draft, size);
+        app.apply_defaults(defaults);
+        (app, self.warning)
+    }
+}
+
+fn is_txt(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+/// Opens the story for the reader; or how the command ends without one: an
+/// error, or a story with no article to show (its problems, exit 1).
+fn open_for_reader(files: &[PathBuf]) -> Result<Opened, Outcome> {
+    let opened = open(files).map_err(Err)?;
+    let story = &opened.story;
+    if story.articles.is_empty() {
+        let mut messages: Vec<String> = story
+            .problems
+            .iter()
+            .map(|p| format!("{}: {p}", story.source))
+            .collect();
+        messages.push(format!("{}: no article could be opened", story.source));
+        return Err(Ok(Done {
+            messages,
+            found: Found::Problems,
+            ..Done::default()
+        }));
+    }
+    Ok(opened)
+}
+
+/// `verso [FILES]`: the live reader. Its warnings are said when it ends.
+pub fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool) -> Outcome {
+    let opened = match open_for_reader(files) {
+        Ok(x) => x,
+        Err(end) => return end,
+    };
+    crate::term::check_terminal().map_err(|e| Error::Terminal(e.0))?;
+    let config = crate::config::load(config);
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let (mut app, warning) = opened.into_app(size, config.defaults);
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    warnings.extend(config.warnings.iter().cloned());
+    let key = crate::state::key(files);
+    if !fresh {
+        match crate::state::read(&key) {
+            Ok(Some(place)) => app.restore(&place),
+            Ok(None) => {}
+            Err(w) => warnings.push(w),
+        }
+    }
+    if let Some(w) = warnings.first() {
+        app.message = Some(if warnings.len() > 1 {
+            format!("{w} (and {} more)", warnings.len() - 1)
+        } else {
+            w.clone()
+        });
+    }
+    let result = crate::term::run(&mut app, &config.keymap, config.theme.with_env());
+    if let Err(w) = crate::state::write(&key, &app.place()) {
+        warnings.push(format!("cannot remember the place: {w}"));
+    }
+    let mut done = Done {
+        messages: warnings,
+        ..Done::default()
+    };
+    if let Err(e) = result {
+        // Said after the warnings, as the reader's last word.
+        done.messages.push(format!("terminal error: {e}"));
+        done.found = Found::Failed;
+    }
+    Ok(done)
+}
+
+/// `verso render`: the screen after the keys, as text, ANSI or SVG.
+pub fn render(
+    files: &[PathBuf],
+    size: (u16, u16),
+    keys: &str,
+    format: crate::render::Format,
+    config: Option<&Path>,
+) -> Outcome {
+    use crate::render::Format;
+    let keys = crate::keys::parse_keys(keys).map_err(|e| Error::Input(format!("--keys: {e}")))?;
+    let opened = match open_for_reader(files) {
+        Ok(x) => x,
+        Err(end) => return end,
+    };
+    let config = crate::config::load(config);
+    let (mut app, warning) = opened.into_app(size, config.defaults);
+    let messages: Vec<String> = warning.iter().chain(&config.warnings).cloned().collect();
+    let keymap = config.keymap;
+    app.message = warning;
+    crate::render::feed(&mut app, &keymap, &keys);
+    let theme = match format {
+        Format::Text => crate::ui::Theme::PLAIN,
+        Format::Ansi | Format::Svg => config.theme.with_env(),
+    };
+    let buf = crate::render::draw(&app, &keymap, theme);
+    let output = match format {
+        Format::Text => crate::render::to_text(&buf),
+        Format::Ansi => crate::render::to_ansi(&buf),
+        Format::Svg => crate::render::to_svg(&buf, theme.light),
+    };
+    Ok(Done {
+        messages,
+        ..Done::printing(output)
+    })
+}
