@@ -4,7 +4,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Once;
 
 use crate::story::format::{ArticleEntry, StoryFile, VERSION};
@@ -61,20 +61,6 @@ pub fn try_draft(articles: &[(String, String)]) -> Result<StoryFile, String> {
             None => msg,
         }
     })
-}
-
-/// For `verso annotate`: the draft, or `None` after saying on standard error
-/// that drafting `files` failed.
-pub fn draft_or_report(files: &[PathBuf], articles: &[(String, String)]) -> Option<StoryFile> {
-    try_draft(articles)
-        .map_err(|msg| {
-            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-            eprintln!(
-                "verso annotate: {}: drafting failed: {msg}",
-                names.join(", ")
-            );
-        })
-        .ok()
 }
 
 /// The articles alone, ids and titles as a draft gives them, with no speakers,

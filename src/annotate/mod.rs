@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::fsutil;
+use crate::outcome::{Done, Error, Outcome};
 use crate::story::CharIndex;
 use crate::story::format::{
     ArticleEntry, LinkEntry, PassageEntry, QuoteEntry, Selector, SpeakerEntry, StoryFile, VERSION,
@@ -286,36 +287,31 @@ fn first_line(text: &str) -> Option<String> {
     })
 }
 
-/// `verso annotate FILES [-o OUT]`: returns the exit code.
-pub fn run(files: &[PathBuf], out: Option<&Path>) -> i32 {
+/// `verso annotate FILES [-o OUT]`: the drafted story, to write to `out`
+/// (standard output for `None`).
+pub fn run(files: &[PathBuf], out: Option<&Path>) -> Outcome {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let base = fsutil::output_base(out);
     let mut articles = Vec::new();
     for f in files {
         let abs = fsutil::absolute(&cwd, f);
         let Some(rel) = fsutil::relative_utf8(&base, &abs) else {
-            eprintln!(
-                "verso annotate: {}: the path is not UTF-8, so a story file cannot name it; rename the file or folder",
+            return Err(Error::Input(format!(
+                "{}: the path is not UTF-8, so a story file cannot name it; rename the file or folder",
                 f.display()
-            );
-            return 2;
+            )));
         };
-        match crate::story::read_text(f) {
-            Ok(t) => articles.push((rel, t)),
-            Err(msg) => {
-                eprintln!("verso annotate: {}: {msg}", f.display());
-                return 2;
-            }
-        }
+        let text = crate::story::read_text(f)
+            .map_err(|msg| Error::Input(format!("{}: {msg}", f.display())))?;
+        articles.push((rel, text));
     }
-    let Some(story) = guard::draft_or_report(files, &articles) else {
-        return 2;
-    };
-    match fsutil::emit(out, &story.to_json()) {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("verso annotate: {e}");
-            2
-        }
-    }
+    let story = guard::try_draft(&articles).map_err(|msg| {
+        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        Error::Input(format!("{}: drafting failed: {msg}", names.join(", ")))
+    })?;
+    Ok(Done {
+        output: story.to_json(),
+        to: out.map(Path::to_path_buf),
+        ..Done::default()
+    })
 }

@@ -45,10 +45,10 @@ pub fn main() -> i32 {
             let end = reader::render(&files, size, &keys, format, config);
             ("render", end)
         }
-        // The drafter reports for itself (src/annotate is its owner's).
-        Some(Command::Annotate { articles, output }) => {
-            return crate::annotate::run(&articles, output.as_deref());
-        }
+        Some(Command::Annotate { articles, output }) => (
+            "annotate",
+            crate::annotate::run(&articles, output.as_deref()),
+        ),
         Some(Command::Score {
             draft,
             gold,
@@ -83,13 +83,20 @@ pub fn main() -> i32 {
             data,
             output,
             epochs,
-        })) => return crate::annotate::model::run::train(&data, &output, epochs),
+        })) => {
+            let progress = &mut |line: &str| eprintln!("verso model train: {line}");
+            let end = crate::annotate::model::run::train(&data, &output, epochs, progress);
+            ("model train", end)
+        }
         Some(Command::Model(ModelCommand::Eval {
             data,
             split,
             json,
             errors,
-        })) => return crate::annotate::model::run::eval(&data, &split, json, errors),
+        })) => (
+            "model eval",
+            crate::annotate::model::run::eval(&data, &split, json, errors),
+        ),
         None => ("", reader::read(&cli.files, config, cli.fresh)),
     };
     report(name, outcome)

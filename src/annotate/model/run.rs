@@ -10,6 +10,7 @@ use super::train::{Example, article_of, gold_tags, load_split, perceptron, shuff
 use crate::annotate::tagged::candidates;
 use crate::annotate::tagger_input;
 use crate::exchange::CharMap;
+use crate::outcome::{Done, Error, Found, Outcome};
 use crate::score::attribution::{
     AttributionFigures, DraftQuote, gold_from_parc, matches, measure, mistakes,
 };
@@ -85,21 +86,14 @@ fn filter_data(
     out
 }
 
-/// `verso model train DATA -o OUT`: returns the exit code.
-pub fn train(data: &Path, out: &Path, epochs: usize) -> i32 {
+/// `verso model train DATA -o OUT`: writes the weights to `OUT`, telling
+/// `progress` how training goes, a line at a time.
+pub fn train(data: &Path, out: &Path, epochs: usize, progress: &mut dyn FnMut(&str)) -> Outcome {
     let t0 = Instant::now();
+    let secs = || t0.elapsed().as_secs_f64();
     // The output folder first: a training run should not end in "no such folder".
-    if let Err(e) = std::fs::create_dir_all(out) {
-        eprintln!("verso model train: {}: {e}", out.display());
-        return 2;
-    }
-    let examples = match load_split(data, "train") {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("verso model train: {e}");
-            return 2;
-        }
-    };
+    std::fs::create_dir_all(out).map_err(|e| Error::Input(format!("{}: {e}", out.display())))?;
+    let examples = load_split(data, "train").map_err(Error::Input)?;
     // The cue lexicon first (words the annotators tagged as cues), then the
     // features that use it.
     let cues = Cues::learn(
@@ -121,48 +115,39 @@ pub fn train(data: &Path, out: &Path, epochs: usize) -> i32 {
     let prepared = prepare(&examples, &cues);
     let seqs: Vec<&(Seq, Vec<u8>)> = prepared.iter().flat_map(|p| &p.seqs).collect();
     let tokens: usize = seqs.iter().map(|(s, _)| s.toks.len()).sum();
-    eprintln!(
+    progress(&format!(
         "{} files, {} paragraphs, {tokens} tokens; features in {:.1} s",
         examples.len(),
         seqs.len(),
-        t0.elapsed().as_secs_f64()
-    );
+        secs()
+    ));
     let mut passages = filter_data(&examples, &prepared, epochs);
     shuffle(&mut passages, &mut 0xf11_u64);
     let right = passages.iter().filter(|p| p.1).count();
-    eprintln!(
+    progress(&format!(
         "filter: {} passages from held-out folds, {right} right ({:.1} s)",
         passages.len(),
-        t0.elapsed().as_secs_f64()
-    );
+        secs()
+    ));
     let filter = Filter::learn(&passages, 10);
     let model = perceptron(&seqs, epochs, |e, wrong| {
-        eprintln!(
+        progress(&format!(
             "pass {e}/{epochs}: {wrong} tokens mistagged ({:.1} s)",
-            t0.elapsed().as_secs_f64()
-        )
+            secs()
+        ))
     });
     let write = |name: &str, bytes: &[u8]| {
         let p = out.join(name);
-        crate::fsutil::write_atomically(&p, bytes).map_err(|e| format!("{}: {e}", p.display()))
+        crate::fsutil::write_atomically(&p, bytes)
+            .map_err(|e| Error::Input(format!("{}: {e}", p.display())))
     };
-    let written = write("cues.txt", cues.to_text().as_bytes())
-        .and_then(|()| write("model.bin", &model.to_bytes()))
-        .and_then(|()| write("filter.bin", &filter.to_bytes()));
-    match written {
-        Ok(()) => {
-            eprintln!(
-                "wrote {} in {:.1} s",
-                out.display(),
-                t0.elapsed().as_secs_f64()
-            );
-            0
-        }
-        Err(e) => {
-            eprintln!("verso model train: {e}");
-            2
-        }
-    }
+    write("cues.txt", cues.to_text().as_bytes())?;
+    write("model.bin", &model.to_bytes())?;
+    write("filter.bin", &filter.to_bytes())?;
+    Ok(Done {
+        messages: vec![format!("wrote {} in {:.1} s", out.display(), secs())],
+        ..Done::default()
+    })
 }
 
 /// One article's draft as the measure sees it (byte ranges and speaker
@@ -187,21 +172,17 @@ fn drafted(text: &str, name: &str) -> Result<Vec<DraftQuote>, String> {
 }
 
 /// `verso model eval DATA --split SPLIT`: drafts each article of the split
-/// once (the first annotation file of an article annotated twice) and prints
-/// the corpus measure; an article whose draft panics is named, and the exit
-/// code is then 1. Returns the exit code.
-pub fn eval(data: &Path, split: &str, json: bool, errors: bool) -> i32 {
+/// once (the first annotation file of an article annotated twice) and reports
+/// the corpus measure; an article whose draft panics is named, and is a
+/// problem (exit 1). With `errors`, each mistake is a message
+/// (`ARTICLE<tab>KIND<tab>...`).
+pub fn eval(data: &Path, split: &str, json: bool, errors: bool) -> Outcome {
     let t0 = Instant::now();
-    let examples = match load_split(data, split) {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("verso model eval: {e}");
-            return 2;
-        }
-    };
+    let examples = load_split(data, split).map_err(Error::Input)?;
     let mut total = AttributionFigures::default();
     let mut articles = 0;
     let mut failed = Vec::new();
+    let mut messages = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for ex in &examples {
         let article = article_of(&ex.name);
@@ -213,28 +194,41 @@ pub fn eval(data: &Path, split: &str, json: bool, errors: bool) -> i32 {
             Ok(draft) => {
                 let gold = gold_from_parc(&ex.parc, &ex.text);
                 if errors {
-                    for m in mistakes(&ex.text, &draft, &gold) {
-                        eprintln!("{article}\t{m}");
-                    }
+                    messages.extend(
+                        mistakes(&ex.text, &draft, &gold)
+                            .into_iter()
+                            .map(|m| format!("{article}\t{m}")),
+                    );
                 }
                 total.add(&measure(&draft, &gold))
             }
             Err(msg) => failed.push(format!("{article}: {msg}")),
         }
     }
-    if json {
+    let output = if json {
         let v = serde_json::json!({"split": split, "articles": articles, "failed": failed, "figures": total});
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
     } else {
-        println!(
-            "PolNeAR {split}: {articles} articles drafted in {:.1} s, {} failed\n",
+        let mut out = format!(
+            "PolNeAR {split}: {articles} articles drafted in {:.1} s, {} failed\n\n{}",
             t0.elapsed().as_secs_f64(),
-            failed.len()
+            failed.len(),
+            total.table()
         );
-        print!("{}", total.table());
         for f in &failed {
-            println!("draft failed: {f}");
+            out.push_str(&format!("draft failed: {f}\n"));
         }
-    }
-    if failed.is_empty() { 0 } else { 1 }
+        out
+    };
+    let found = if failed.is_empty() {
+        Found::Sound
+    } else {
+        Found::Problems
+    };
+    Ok(Done {
+        output,
+        messages,
+        found,
+        ..Done::default()
+    })
 }
