@@ -1,11 +1,10 @@
 //! Word lists the drafting rules rely on: speech verbs, titles and honorifics,
 //! words that mark organisations, time adverbials, stop words and number words.
 //!
-//! Every list is sorted so that membership is a binary search, and every lookup
-//! takes the lowercase form of a word.
+//! Every list is kept sorted for the reader; one hash map built on first use
+//! gives each word the lists it belongs to, and every lookup takes the
+//! lowercase form of a word.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Verbs that introduce reported speech: `X said (that) ...`, `..., X said.`
@@ -819,32 +818,11 @@ const MALE_BIT: usize = 13;
 const FEMALE_BIT: usize = 14;
 const MANNER_BIT: usize = 15;
 
-/// FNV-1a: the words are short, so a simple hash beats a binary search.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Word → the lists it belongs to, one bit per list of [`LISTS`].
 fn classes(word: &str) -> u32 {
-    static MAP: OnceLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    static MAP: OnceLock<crate::story::FastMap<&'static str, u32>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut m = HashMap::default();
+        let mut m = crate::story::FastMap::default();
         for (bit, list) in LISTS.iter().enumerate() {
             for w in *list {
                 *m.entry(*w).or_insert(0) |= 1 << bit;

@@ -1,5 +1,5 @@
 //! Text primitives for drafting: word and punctuation tokens, paragraphs,
-//! quotation spans, sentences, and byte → code-point offsets.
+//! quotation spans and sentences.
 //!
 //! Everything here works on byte ranges into the article text, so what the rules
 //! find can be cut out of the text exactly as it is.
