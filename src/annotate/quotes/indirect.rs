@@ -21,119 +21,183 @@ fn is_conjunction(w: &str) -> bool {
 }
 use crate::story::QuoteKind;
 
+/// One sentence as the indirect rules see it: its tokens, the quotations
+/// near it and which of them are direct quotes.
+struct Clause<'s> {
+    sent: &'s Sent,
+    spans: &'s [QSpan],
+    direct: &'s [QSpan],
+}
+
+impl Clause<'_> {
+    fn toks(&self) -> &[Tok] {
+        &self.sent.toks
+    }
+
+    /// Is token `k` inside a quotation (any, or a direct quote)?
+    fn in_span(&self, k: usize) -> bool {
+        let at = self.sent.toks[k].start;
+        self.spans.iter().any(|q| q.start <= at && at < q.end)
+    }
+
+    fn in_direct(&self, k: usize) -> bool {
+        let at = self.sent.toks[k].start;
+        self.direct.iter().any(|q| q.start <= at && at < q.end)
+    }
+
+    /// Does a direct quote start in the sentence?
+    fn has_direct(&self) -> bool {
+        self.direct
+            .iter()
+            .any(|q| self.sent.range.contains(&q.start))
+    }
+
+    /// Does a quoted fragment (a quotation that is no direct quote) start in `r`?
+    fn has_fragment(&self, r: &Range<usize>) -> bool {
+        self.spans
+            .iter()
+            .any(|q| !self.direct.contains(q) && q.start >= r.start && q.start < r.end)
+    }
+
+    /// Mixed when a quoted fragment is inside, else indirect.
+    fn kind(&self, r: &Range<usize>) -> QuoteKind {
+        if self.has_fragment(r) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        }
+    }
+
+    /// The clause of tokens `from..to` without closing punctuation, if it
+    /// has three words or more.
+    fn clause_end(&self, from: usize, to: usize) -> Option<Range<usize>> {
+        let toks = self.toks();
+        let mut e = to;
+        while e > from && !toks[e - 1].word && !self.in_span(e - 1) {
+            e -= 1;
+        }
+        let words = (from..e).filter(|&k| toks[k].word).count();
+        (words >= 3).then(|| toks[from].start..toks[e - 1].end)
+    }
+
+    /// Commas outside quotations.
+    fn commas(&self, text: &str) -> Vec<usize> {
+        (0..self.toks().len())
+            .filter(|&k| self.toks()[k].text(text) == "," && !self.in_span(k))
+            .collect()
+    }
+}
+
 impl Ctx<'_> {
     /// Indirect and mixed quotes of a sentence; returns the speaker if any.
     /// `spans` and `direct`: the paragraph's quotations and direct quotes near
-    /// the sentence (all that overlap it).
+    /// the sentence (all that overlap it). The rules are tried in turn; the
+    /// first that drafts a quote ends the sentence's turn.
     pub(super) fn indirect(
         &mut self,
         sent: &Sent,
         spans: &[QSpan],
         direct: &[QSpan],
     ) -> Option<usize> {
-        let text = self.text;
-        let toks = &sent.toks;
-        let in_span = |k: usize| {
-            spans
-                .iter()
-                .any(|q| q.start <= toks[k].start && toks[k].start < q.end)
+        let c = Clause {
+            sent,
+            spans,
+            direct,
         };
-        let in_direct = |k: usize| {
-            direct
-                .iter()
-                .any(|q| q.start <= toks[k].start && toks[k].start < q.end)
-        };
-        let has_direct = direct.iter().any(|q| sent.range.contains(&q.start));
-        let frag = |r: &Range<usize>| {
-            spans
-                .iter()
-                .any(|q| !direct.contains(q) && q.start >= r.start && q.start < r.end)
-        };
-        let kind = |r: &Range<usize>| {
-            if frag(r) {
-                QuoteKind::Mixed
-            } else {
-                QuoteKind::Indirect
-            }
-        };
-        let n = toks.len();
-        // The clause's end: the sentence's end without closing punctuation.
-        let clause_end = |from: usize, to: usize| -> Option<Range<usize>> {
-            let mut e = to;
-            while e > from && !toks[e - 1].word && !in_span(e - 1) {
-                e -= 1;
-            }
-            let words = (from..e).filter(|&k| toks[k].word).count();
-            (words >= 3).then(|| toks[from].start..toks[e - 1].end)
-        };
+        self.cue_after_clause(&c)
+            .or_else(|| self.according_to(&c))
+            .or_else(|| self.verb_then_clause(&c))
+            .or_else(|| self.participle_after_subject(&c))
+            .or_else(|| self.reporting_noun(&c))
+            .or_else(|| {
+                // `Bush called Trump "unhinged."`
+                let frags: Vec<QSpan> = spans
+                    .iter()
+                    .copied()
+                    .filter(|q| !direct.contains(q) && sent.range.contains(&q.start))
+                    .collect();
+                self.naming(sent, &frags)
+            })
+            .or_else(|| self.fragment_about_subject(&c))
+    }
 
-        // `..., X said.` / `..., said X, a spokesman for ...` / `..., X said, but ...`
+    /// `..., X said.` / `..., said X, a spokesman for ...` / `..., X said, but ...`
+    fn cue_after_clause(&mut self, c: &Clause) -> Option<usize> {
+        let text = self.text;
+        let toks = c.toks();
+        let n = toks.len();
         let colon_intro = toks.last().is_some_and(|t| t.text(text) == ":");
-        let commas: Vec<usize> = (0..n)
-            .filter(|&k| toks[k].text(text) == "," && !in_span(k))
-            .collect();
-        if !has_direct && !colon_intro {
-            for (ci, &c) in commas.iter().enumerate().rev() {
-                // The cue runs to the sentence's end, or to a comma before `but ...`.
-                let ends = std::iter::once(n).chain(
-                    commas[ci + 1..]
-                        .iter()
-                        .copied()
-                        .filter(|&k| k + 1 < n && is_conjunction(&low(toks[k + 1], text))),
-                );
-                for to in ends {
-                    let Some((id, cue)) = self.trailing_cue(toks, c + 1, to) else {
-                        continue;
-                    };
-                    let Some(r) = clause_end(0, c + 1) else {
-                        continue;
-                    };
-                    let k = kind(&r);
-                    self.emit(r, k, Some(cue.clone()), id);
-                    if to < n
-                        && let Some(r) = clause_end(to + 1, n)
-                    {
-                        let k = kind(&r);
-                        self.emit(r, k, Some(cue), id);
-                    }
-                    self.salient.push(id);
-                    return Some(id);
-                }
-            }
+        if c.has_direct() || colon_intro {
+            return None;
         }
-        // `according to X`
-        if let Some(a) = (0..n.saturating_sub(2)).find(|&k| {
-            low(toks[k], text) == "according" && low(toks[k + 1], text) == "to" && !in_span(k)
-        }) && let Some(e) = chunk_after(toks, a + 2, text)
-            && let Some(np) = interpret(&toks[a + 2..e], text)
-        {
-            let clause = if a == 0 || (a == 1 && !toks[0].word) {
-                (e < n && toks[e].text(text) == ",")
-                    .then(|| clause_end(e + 1, n))
-                    .flatten()
-            } else if a > 0 && toks[a - 1].text(text) == "," {
-                clause_end(0, a)
-            } else {
-                None
-            };
-            if let Some(r) = clause
-                && let Some(id) = self.reg.resolve(&np, &self.salient.0)
-            {
-                let cue = text[toks[a].start..toks[e - 1].end].to_string();
-                let k = kind(&r);
-                self.emit(r, k, Some(cue), id);
+        let commas = c.commas(text);
+        for (ci, &comma) in commas.iter().enumerate().rev() {
+            // The cue runs to the sentence's end, or to a comma before `but ...`.
+            let ends = std::iter::once(n).chain(
+                commas[ci + 1..]
+                    .iter()
+                    .copied()
+                    .filter(|&k| k + 1 < n && is_conjunction(&low(toks[k + 1], text))),
+            );
+            for to in ends {
+                let Some((id, cue)) = self.trailing_cue(toks, comma + 1, to) else {
+                    continue;
+                };
+                let Some(r) = c.clause_end(0, comma + 1) else {
+                    continue;
+                };
+                self.emit(r.clone(), c.kind(&r), Some(cue.clone()), id);
+                if to < n
+                    && let Some(r) = c.clause_end(to + 1, n)
+                {
+                    self.emit(r.clone(), c.kind(&r), Some(cue), id);
+                }
                 self.salient.push(id);
                 return Some(id);
             }
         }
-        // `X said (that) ...`, `X told NZPA ...`, and a second cue after a
-        // comma: `X said ..., but she added that ...`.
+        None
+    }
+
+    /// `according to X, ...` / `..., according to X.`
+    fn according_to(&mut self, c: &Clause) -> Option<usize> {
+        let text = self.text;
+        let toks = c.toks();
+        let n = toks.len();
+        let a = (0..n.saturating_sub(2)).find(|&k| {
+            low(toks[k], text) == "according" && low(toks[k + 1], text) == "to" && !c.in_span(k)
+        })?;
+        let e = chunk_after(toks, a + 2, text)?;
+        let np = interpret(&toks[a + 2..e], text)?;
+        let clause = if a == 0 || (a == 1 && !toks[0].word) {
+            (e < n && toks[e].text(text) == ",")
+                .then(|| c.clause_end(e + 1, n))
+                .flatten()
+        } else if a > 0 && toks[a - 1].text(text) == "," {
+            c.clause_end(0, a)
+        } else {
+            None
+        };
+        let r = clause?;
+        let id = self.reg.resolve(&np, &self.salient.0)?;
+        let cue = text[toks[a].start..toks[e - 1].end].to_string();
+        self.emit(r.clone(), c.kind(&r), Some(cue), id);
+        self.salient.push(id);
+        Some(id)
+    }
+
+    /// `X said (that) ...`, `X told NZPA ...`, and a second cue after a
+    /// comma: `X said ..., but she added that ...`.
+    fn verb_then_clause(&mut self, c: &Clause) -> Option<usize> {
+        let text = self.text;
+        let toks = c.toks();
+        let n = toks.len();
         let mut found = None;
         let mut next = 0;
         while next < n {
             let v = next;
             next += 1;
-            if !is_verb(toks[v], text) || in_span(v) {
+            if !is_verb(toks[v], text) || c.in_span(v) {
                 continue;
             }
             let verb = low(toks[v], text);
@@ -178,7 +242,7 @@ impl Ctx<'_> {
                     j + 1
                 };
             }
-            if j >= n || !toks[j].word && !in_span(j) || in_direct(j) {
+            if j >= n || !toks[j].word && !c.in_span(j) || c.in_direct(j) {
                 continue;
             }
             // `said in a statement.`, `said by phone from Lubbock.`: no clause.
@@ -188,7 +252,7 @@ impl Ctx<'_> {
             let next_cue = (j..n).find_map(|k| self.second_cue(toks, k).map(|v2| (k, v2)));
             let stop = (j..n)
                 .find(|&k| {
-                    in_direct(k)
+                    c.in_direct(k)
                         || next_cue.is_some_and(|(c, _)| c == k)
                         || (toks[k].text(text) == ","
                             && k + 1 < n
@@ -196,13 +260,12 @@ impl Ctx<'_> {
                 })
                 .unwrap_or(n);
             let cue = text[toks[s].start..toks[self.cue_end(toks, v, n)].end].to_string();
-            if let Some(r) = clause_end(j, stop) {
-                let k = kind(&r);
-                self.emit(r, k, Some(cue), id);
+            if let Some(r) = c.clause_end(j, stop) {
+                self.emit(r.clone(), c.kind(&r), Some(cue), id);
             }
             self.salient.push(id);
-            if let Some((c, v2)) = next_cue
-                && c == stop
+            if let Some((at, v2)) = next_cue
+                && at == stop
             {
                 found = Some(id);
                 next = v2;
@@ -213,59 +276,55 @@ impl Ctx<'_> {
                 while p < n && low(toks[p], text) == "that" {
                     p += 1;
                 }
-                if let Some(r) = clause_end(p, n) {
-                    let k = kind(&r);
-                    self.emit(r, k, Some(low(toks[stop + 1], text)), id);
+                if let Some(r) = c.clause_end(p, n) {
+                    self.emit(r.clone(), c.kind(&r), Some(low(toks[stop + 1], text)), id);
                 }
             }
             return Some(id);
         }
-        if found.is_some() {
-            return found;
+        found
+    }
+
+    /// `X rejected that, saying ...`: a participle after the sentence's subject.
+    fn participle_after_subject(&mut self, c: &Clause) -> Option<usize> {
+        let text = self.text;
+        let toks = c.toks();
+        let n = toks.len();
+        if c.has_direct() {
+            return None;
         }
-        // `X rejected that, saying ...`: a participle after the sentence's subject.
-        if !has_direct
-            && let Some(&c) = commas
-                .iter()
-                .find(|&&c| c + 1 < n && lx::is_participle(&low(toks[c + 1], text)))
-            && let Some(id) = self.actor_before(toks, c)
-        {
-            let mut p = c + 2;
-            while p < n && low(toks[p], text) == "that" {
-                p += 1;
-            }
-            if let Some(r) = clause_end(p, n) {
-                let k = kind(&r);
-                self.emit(r, k, Some(low(toks[c + 1], text)), id);
-                self.salient.push(id);
-                return Some(id);
-            }
-        }
-        // `his claims the party was ...`, `the company's assurance that ...`
-        if let Some((id, cue, j)) = self.noun_cue(toks, &in_span)
-            && let Some(r) = clause_end(j, n)
-        {
-            let k = kind(&r);
-            self.emit(r, k, Some(cue), id);
-            return Some(id);
-        }
-        // `Bush called Trump "unhinged."`
-        let frags: Vec<QSpan> = spans
+        let &comma = c
+            .commas(text)
             .iter()
-            .copied()
-            .filter(|q| !direct.contains(q) && sent.range.contains(&q.start))
-            .collect();
-        if let Some(id) = self.naming(sent, &frags) {
-            return Some(id);
+            .find(|&&k| k + 1 < n && lx::is_participle(&low(toks[k + 1], text)))?;
+        let id = self.actor_before(toks, comma)?;
+        let mut p = comma + 2;
+        while p < n && low(toks[p], text) == "that" {
+            p += 1;
         }
-        // A sentence carrying a fragment, about its subject: `He was sorry ... "but ..."`.
-        if !has_direct && frag(&sent.range) {
-            let id = self.subject(sent)?;
-            let r = clause_end(0, n)?;
-            self.emit(r, QuoteKind::Mixed, None, id);
-            return Some(id);
+        let r = c.clause_end(p, n)?;
+        self.emit(r.clone(), c.kind(&r), Some(low(toks[comma + 1], text)), id);
+        self.salient.push(id);
+        Some(id)
+    }
+
+    /// `his claims the party was ...`, `the company's assurance that ...`
+    fn reporting_noun(&mut self, c: &Clause) -> Option<usize> {
+        let (id, cue, j) = self.noun_cue(c.toks(), &|k| c.in_span(k))?;
+        let r = c.clause_end(j, c.toks().len())?;
+        self.emit(r.clone(), c.kind(&r), Some(cue), id);
+        Some(id)
+    }
+
+    /// A sentence carrying a fragment, about its subject: `He was sorry ... "but ..."`.
+    fn fragment_about_subject(&mut self, c: &Clause) -> Option<usize> {
+        if c.has_direct() || !c.has_fragment(&c.sent.range) {
+            return None;
         }
-        None
+        let id = self.subject(c.sent)?;
+        let r = c.clause_end(0, c.toks().len())?;
+        self.emit(r, QuoteKind::Mixed, None, id);
+        Some(id)
     }
 
     /// `X said` / `said X` / `X told NZPA` as the whole of `toks[from..to]`

@@ -41,8 +41,14 @@ pub struct Found {
     pub speaker: usize,
 }
 
-/// The speaker of a quote not attributed yet.
-const UNKNOWN: usize = usize::MAX;
+/// A quote as the rules draft it: its speaker may be found only later in the
+/// paragraph, or never (then it is no quote).
+struct Draft {
+    range: Range<usize>,
+    kind: QuoteKind,
+    cue: Option<String>,
+    speaker: Option<usize>,
+}
 
 /// Who is talked about, most recent last: what `he` and cue-less quotes resolve to.
 struct Salient(Vec<usize>);
@@ -59,10 +65,9 @@ impl Salient {
 
 struct Ctx<'a> {
     text: &'a str,
-    article: usize,
     reg: &'a mut Registry,
     salient: Salient,
-    out: Vec<Found>,
+    out: Vec<Draft>,
 }
 
 fn low(t: Tok, text: &str) -> String {
@@ -79,14 +84,20 @@ pub fn find(texts: &[&str], docs: &[Doc], reg: &mut Registry) -> Vec<Found> {
     for (article, (text, doc)) in texts.iter().zip(docs).enumerate() {
         let mut cx = Ctx {
             text,
-            article,
             reg,
             salient: Salient(Vec::new()),
             out: Vec::new(),
         };
         cx.article_quotes(doc);
-        cx.out.retain(|f| f.speaker != UNKNOWN);
-        all.append(&mut cx.out);
+        all.extend(cx.out.into_iter().filter_map(|d| {
+            Some(Found {
+                article,
+                range: d.range,
+                kind: d.kind,
+                cue: d.cue,
+                speaker: d.speaker?,
+            })
+        }));
     }
     all
 }
@@ -170,15 +181,10 @@ impl Ctx<'_> {
                     // A cue found later in a run-on quotation names its earlier paragraphs too.
                     if continues && let Some(s) = speaker.filter(|_| cue.is_some()) {
                         for &i in &chain.as_ref().unwrap().1 {
-                            self.out[i].speaker = s;
+                            self.out[i].speaker = Some(s);
                         }
                     }
-                    let idx = self.emit(
-                        q.start..q.end,
-                        QuoteKind::Direct,
-                        cue.clone(),
-                        speaker.unwrap_or(UNKNOWN),
-                    );
+                    let idx = self.emit(q.start..q.end, QuoteKind::Direct, cue.clone(), speaker);
                     if let Some(s) = speaker {
                         last_in_par = Some(s);
                         self.salient.push(s);
@@ -206,10 +212,8 @@ impl Ctx<'_> {
             }
             // Quotes still without a speaker take the paragraph's later cue.
             if let Some(s) = last_in_par {
-                for f in &mut self.out[unattributed_from..] {
-                    if f.speaker == UNKNOWN {
-                        f.speaker = s;
-                    }
+                for d in &mut self.out[unattributed_from..] {
+                    d.speaker.get_or_insert(s);
                 }
             }
             colon = None;
@@ -226,14 +230,13 @@ impl Ctx<'_> {
         range: Range<usize>,
         kind: QuoteKind,
         cue: Option<String>,
-        speaker: usize,
+        speaker: impl Into<Option<usize>>,
     ) -> usize {
-        self.out.push(Found {
-            article: self.article,
+        self.out.push(Draft {
             range,
             kind,
             cue,
-            speaker,
+            speaker: speaker.into(),
         });
         self.out.len() - 1
     }
