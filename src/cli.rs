@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use crate::story::{self, LoadError, Story};
+use crate::web;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -15,13 +16,14 @@ use crate::story::{self, LoadError, Story};
     version,
     about = "Read news articles side by side: speakers, quotes, and the passages they share or dispute",
     subcommand_negates_reqs = true,
-    after_help = "Examples:\n  verso                          read the bundled story\n  verso annotations/carter.json  read a story file\n  verso a.txt b.txt              read bare articles, with drafted annotations\n  verso --fresh story.json       start at the top, not where you left it\n  verso check story.json         check a story file\n\nIn the reader, ? lists every key. Exit status: 0 ok, 1 problems, 2 a file could not be read."
+    after_help = "Examples:\n  verso                          read the bundled story\n  verso annotations/carter.json  read a story file\n  verso a.txt b.txt              read bare articles, with drafted annotations\n  verso a.html https://x.test/b  read a saved page and a web address\n  verso --fresh story.json       start at the top, not where you left it\n  verso check story.json         check a story file\n\nIn the reader, ? lists every key. Exit status: 0 ok, 1 problems, 2 a file could not be read."
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A story file to read (none: the bundled story), or bare article files
-    /// ending in .txt, annotated by a draft.
+    /// A story file to read (none: the bundled story), or bare articles,
+    /// annotated by a draft: text files ending in .txt, saved web pages
+    /// (.html, .htm), or web addresses (http://, https://).
     pub files: Vec<PathBuf>,
     /// Read the configuration from this file (else VERSO_CONFIG, else the
     /// platform's config folder; see `verso config --path`).
@@ -30,6 +32,9 @@ pub struct Cli {
     /// Start at the top, ignoring where the reader left this story.
     #[arg(long)]
     pub fresh: bool,
+    /// Fetch web addresses again, even those kept in the cache.
+    #[arg(long, global = true)]
+    pub refresh: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -61,7 +66,7 @@ pub enum Command {
         after_help = "KEYS uses vim notation: plain characters, <Enter>, <Tab>, <S-Tab>, <Esc>, <Space>,\n<Up> <Down> <Left> <Right>, <PageUp> <PageDown>, <C-d>, <lt> for a literal <.\n\nExamples:\n  verso render --size 120x40\n  verso render --size 100x30 --keys ']]]' --color\n  verso render annotations/carter.json --keys '/six<Enter>'"
     )]
     Render {
-        /// A story file, or bare .txt articles; none: the bundled story.
+        /// A story file, or bare articles (.txt, .html, addresses); none: the bundled story.
         files: Vec<PathBuf>,
         /// Screen size, COLUMNSxROWS, each from 1 to 1000.
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
@@ -75,10 +80,12 @@ pub enum Command {
     },
     /// Draft a story file from bare articles: speakers, quotes, and linked passages.
     #[command(
-        after_help = "Examples:\n  verso annotate articles/*.txt | verso check -\n  verso annotate a.txt b.txt -o annotations/story.json\n\nExit status: 0 drafted, 2 an article could not be read or drafting failed."
+        after_help = "Examples:\n  verso annotate articles/*.txt | verso check -\n  verso annotate a.txt b.txt -o annotations/story.json\n  verso annotate https://x.test/a https://y.test/b -o story/story.json\n\nExit status: 0 drafted, 2 an article could not be read or drafting failed."
     )]
     Annotate {
-        /// Article texts (UTF-8).
+        /// Article texts (UTF-8), saved web pages (.html, .htm) or web
+        /// addresses; a page's text is written to articles/NAME.txt beside
+        /// the story (never over a different file).
         #[arg(required = true)]
         articles: Vec<PathBuf>,
         /// Write the story here (atomically); article paths become relative to its
@@ -307,7 +314,17 @@ pub fn main() -> i32 {
             size,
             keys,
             color,
-        }) => render(&files, size, &keys, color, cli.config.as_deref()),
+        }) => render(
+            &files,
+            size,
+            &keys,
+            color,
+            cli.config.as_deref(),
+            cli.refresh,
+        ),
+        Some(Command::Annotate { articles, output }) if articles.iter().any(|a| web::is_web(a)) => {
+            annotate_web(&articles, output.as_deref(), cli.refresh)
+        }
         Some(Command::Annotate { articles, output }) => {
             crate::annotate::run(&articles, output.as_deref())
         }
@@ -343,7 +360,7 @@ pub fn main() -> i32 {
             json,
             errors,
         })) => crate::annotate::model::run::eval(&data, &split, json, errors),
-        None => read(&cli.files, cli.config.as_deref(), cli.fresh),
+        None => read(&cli.files, cli.config.as_deref(), cli.fresh, cli.refresh),
     }
 }
 
@@ -357,8 +374,8 @@ pub struct Opened {
 }
 
 /// Opens what the command line names: the bundled story, a story file, or
-/// bare articles with drafted annotations.
-pub fn open(files: &[PathBuf]) -> Result<Opened, String> {
+/// bare articles (text, pages, addresses) with drafted annotations.
+pub fn open(files: &[PathBuf], refresh: bool) -> Result<Opened, String> {
     let story = |s| Opened {
         story: s,
         draft: false,
@@ -366,28 +383,36 @@ pub fn open(files: &[PathBuf]) -> Result<Opened, String> {
     };
     match files {
         [] => load_story(None).map(story).map_err(|e| e.to_string()),
-        [one] if !is_txt(one) => load_story(Some(one)).map(story).map_err(|e| e.to_string()),
+        [one] if !web::is_article(one) => {
+            load_story(Some(one)).map(story).map_err(|e| e.to_string())
+        }
         many => {
-            if let Some(bad) = many.iter().find(|f| !is_txt(f)) {
+            if let Some(bad) = many.iter().find(|f| !web::is_article(f)) {
                 return Err(format!(
-                    "{}: give one story file (.json), or articles ending in .txt to draft annotations for",
+                    "{}: give one story file (.json), or articles to draft annotations for: .txt or .html files, or web addresses",
                     bad.display()
                 ));
             }
-            open_draft(many)
+            open_draft(many, refresh)
         }
     }
 }
 
 /// Drafts annotations for bare articles and loads the draft as a story; if
 /// drafting fails, the articles alone, with a warning that says so.
-fn open_draft(files: &[PathBuf]) -> Result<Opened, String> {
+fn open_draft(files: &[PathBuf], refresh: bool) -> Result<Opened, String> {
+    let opts = web::Options::new(refresh);
+    let mut line = crate::progress::Line::new();
     let mut articles = Vec::new();
+    let mut read = Vec::new();
     for f in files {
-        let text = story::read_text(f).map_err(|msg| format!("{}: {msg}", f.display()))?;
-        articles.push((f.display().to_string(), text));
+        let a = web::load_article(f, &opts, &mut |at, p| line.show(at, p));
+        line.clear();
+        let a = a.map_err(|e| e.to_string())?;
+        articles.push((f.display().to_string(), a.text.clone()));
+        read.push(a);
     }
-    let (file, warning) = match crate::annotate::guard::try_draft(&articles) {
+    let (mut file, warning) = match crate::annotate::guard::try_draft(&articles) {
         Ok(file) => (file, None),
         Err(msg) => (
             crate::annotate::guard::bare(&articles),
@@ -396,6 +421,10 @@ fn open_draft(files: &[PathBuf]) -> Result<Opened, String> {
             )),
         ),
     };
+    for (entry, a) in file.articles.iter_mut().zip(&read) {
+        web::describe(entry, &a.meta);
+    }
+    let warning = warning.or_else(|| read.iter().find_map(|a| a.warning.clone()));
     let json = file.to_json();
     let names: Vec<&str> = articles.iter().map(|(n, _)| n.as_str()).collect();
     let source = format!("draft of {}", names.join(", "));
@@ -414,13 +443,37 @@ fn open_draft(files: &[PathBuf]) -> Result<Opened, String> {
     })
 }
 
-fn is_txt(p: &std::path::Path) -> bool {
-    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+/// `verso annotate` with pages or addresses among the articles: their texts
+/// go to articles/ beside the story (see [`web::story`]).
+fn annotate_web(articles: &[PathBuf], out: Option<&Path>, refresh: bool) -> i32 {
+    let mut line = crate::progress::Line::new();
+    let drafted = web::story::draft(articles, out, &web::Options::new(refresh), &mut |at, p| {
+        line.show(at, p)
+    });
+    line.clear();
+    match drafted {
+        Ok((story, warnings)) => {
+            for w in warnings {
+                eprintln!("verso annotate: {w}");
+            }
+            match crate::fsutil::emit(out, &story.to_json()) {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("verso annotate: {e}");
+                    2
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("verso annotate: {e}");
+            2
+        }
+    }
 }
 
 /// Opens the story for the reader, or says why not (with the exit code).
-fn open_for_reader(files: &[PathBuf]) -> Result<Opened, i32> {
-    let opened = open(files).map_err(|e| {
+fn open_for_reader(files: &[PathBuf], refresh: bool) -> Result<Opened, i32> {
+    let opened = open(files, refresh).map_err(|e| {
         eprintln!("verso: {e}");
         2
     })?;
@@ -436,12 +489,12 @@ fn open_for_reader(files: &[PathBuf]) -> Result<Opened, i32> {
 }
 
 /// `verso [FILES]`: the live reader.
-fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool) -> i32 {
+fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool, refresh: bool) -> i32 {
     let Opened {
         story,
         draft,
         warning,
-    } = match open_for_reader(files) {
+    } = match open_for_reader(files, refresh) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -493,6 +546,7 @@ fn render(
     keys: &str,
     color: bool,
     config: Option<&Path>,
+    refresh: bool,
 ) -> i32 {
     let keys = match crate::keys::parse_keys(keys) {
         Ok(k) => k,
@@ -505,7 +559,7 @@ fn render(
         story,
         draft,
         warning,
-    } = match open_for_reader(files) {
+    } = match open_for_reader(files, refresh) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -4,7 +4,8 @@
 //! The library holds every piece of the program so that each can be tested alone:
 //! [`story`] reads and anchors story files, [`layout`] wraps text for the screen,
 //! [`app`] is the reader's state, [`keys`] maps input to actions, [`ui`] draws,
-//! and [`cli`] ties them to the command line.
+//! [`web`] reads saved pages and web addresses as articles, and [`cli`] ties
+//! them to the command line.
 
 pub mod annotate;
 pub mod app;
@@ -15,6 +16,7 @@ pub mod fsutil;
 pub mod keys;
 pub mod layout;
 pub mod marks;
+pub mod progress;
 pub mod render;
 pub mod score;
 pub mod state;
@@ -22,3 +24,4 @@ pub mod stats;
 pub mod story;
 pub mod term;
 pub mod ui;
+pub mod web;
