@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: scratch folders and running the binary.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
