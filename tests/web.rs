@@ -6,24 +6,17 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use common::Scratch;
 use common::server::Server;
 
 /// Runs verso in `s`'s folder with its cache there too, and `env` set.
 fn verso(s: &Scratch, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_verso"));
-    cmd.args(args)
-        .current_dir(&s.dir)
-        .env_remove("VERSO_CONFIG")
-        .env_remove("VERSO_FETCH_TIMEOUT_MS")
-        .env("XDG_CONFIG_HOME", s.path("home/config"))
-        .env("XDG_STATE_HOME", s.path("home/state"))
-        .env("XDG_CACHE_HOME", s.path("home/cache"))
-        .envs(env.iter().copied())
-        .stdin(Stdio::null());
-    cmd.output().expect("verso runs")
+    let cache = s.path("cache");
+    let mut all = vec![("XDG_CACHE_HOME", cache.to_str().unwrap())];
+    all.extend_from_slice(env);
+    common::verso_with(&s.dir, args, None, &all)
 }
 
 fn out(o: &Output) -> String {
@@ -289,7 +282,7 @@ fn fails(s: &Scratch, arg: &str, why: &str, env: &[(&str, &str)]) {
         files(&s.path("out"))
     );
     assert!(
-        files(&s.path("home/cache")).is_empty(),
+        files(&s.path("cache")).is_empty(),
         "{arg}: a bad page cached"
     );
     // The reader refuses the same way, before any terminal is touched.

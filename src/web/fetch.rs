@@ -211,6 +211,8 @@ fn from_ureq(e: ureq::Error, limits: Limits) -> FetchError {
         E::RedirectFailed => FetchError::Other("a redirect led nowhere".into()),
         E::BadUri(why) => FetchError::BadAddress(why),
         E::BodyExceedsLimit(_) => FetchError::TooLarge(limits.max_bytes),
+        E::Tls(why) => FetchError::Other(format!("the secure connection failed ({why})")),
+        E::Rustls(why) => FetchError::Other(format!("the secure connection failed ({why})")),
         E::Io(io) => from_io(io, limits),
         other => FetchError::Other(other.to_string()),
     }
