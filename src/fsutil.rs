@@ -21,6 +21,18 @@ pub fn write_atomically(path: &Path, bytes: impl AsRef<[u8]>) -> std::io::Result
     })
 }
 
+/// A whole file's bytes, with a message a person can act on if it fails.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    if path.is_dir() {
+        return Err("is a folder, not a file".to_string());
+    }
+    std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    })
+}
+
 /// `p` made absolute against `cwd` and lexically normalised (symlinks resolved
 /// where the path exists).
 pub fn absolute(cwd: &Path, p: &Path) -> PathBuf {

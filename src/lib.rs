@@ -12,7 +12,8 @@
 //! - [`annotate`] drafts a story from bare articles; [`score`] measures a story
 //!   against a reference; [`stats`] counts who gets heard; [`exchange`] writes
 //!   and reads other tools' formats;
-//! - [`outcome`] is how every command ends: its output and messages, or an error.
+//! - [`outcome`] is how every command ends: its output and messages, or an error;
+//! - [`web`] reads saved pages and web addresses as articles.
 //!
 //! Around them: [`keys`] maps input to actions (the keymap), [`config`] reads
 //! the config file, [`state`] remembers places between runs, [`ui`] draws a
@@ -38,3 +39,4 @@ pub mod stats;
 pub mod story;
 pub mod term;
 pub mod ui;
+pub mod web;

@@ -2,6 +2,8 @@
 //! send-keys and read with capture-pane. Needs tmux (`.ci/run` installs it);
 //! without it these tests fail under CI and are skipped elsewhere.
 
+mod common;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -592,4 +594,55 @@ fn next_link_wraps_onto_the_first_link_and_visits_each_passage_once_a_round() {
         t.keys(&["q"]);
         t.wait_for("the prompt", |s| !s.contains("Former Labour MP"));
     }
+}
+
+#[test]
+fn two_web_addresses_open_in_the_reader() {
+    let Some(t) = Tmux::start("web", 120, 40) else {
+        return;
+    };
+    let srv = common::server::Server::start();
+    t.line(&format!(
+        "{} {} {}",
+        verso_cmd(&t),
+        srv.url("/news.html"),
+        srv.url("/second.html")
+    ));
+    let s = t.wait_for("both pages", |s| {
+        s.contains("Ministers have been accused") && s.contains("Hundreds of people have")
+    });
+    // The pages' titles head the panes; no menus, share bars or comments.
+    assert!(s.contains("Ministers accused of delaying"), "{s}");
+    assert!(s.contains("Flooding forces hundreds"), "{s}");
+    for junk in ["Skip to", "Share on", "Comments (", "Support the"] {
+        assert!(!s.contains(junk), "{junk:?} on screen:\n{s}");
+    }
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("Speakers"));
+    let stderr = std::fs::read_to_string(t.home.join("stderr.txt")).unwrap();
+    assert_eq!(stderr, "", "no progress line into a file");
+}
+
+#[test]
+fn a_fetch_shows_a_progress_line_then_clears_it() {
+    let Some(t) = Tmux::start("fetching", 120, 30) else {
+        return;
+    };
+    let srv = common::server::Server::start();
+    let slow = srv.url("/slow.html");
+    t.line(&format!(
+        "VERSO_FETCH_TIMEOUT_MS=2000 {} {slow}",
+        env!("CARGO_BIN_EXE_verso")
+    ));
+    t.wait_for("the progress line", |s| {
+        s.contains(&format!("verso: fetching {slow}: connecting"))
+    });
+    let s = t.wait_for("the error", |s| s.contains("timed out"));
+    assert!(
+        s.contains(&format!(
+            "verso: {slow}: timed out: no complete answer within 2 s"
+        )),
+        "{s}"
+    );
+    assert!(!s.contains("fetching"), "the line is cleared: {s}");
 }

@@ -11,13 +11,14 @@ use clap::{Parser, Subcommand};
     version,
     about = "Read news articles side by side: speakers, quotes, and the passages they share or dispute",
     subcommand_negates_reqs = true,
-    after_help = "Examples:\n  verso                          read the bundled story\n  verso annotations/carter.json  read a story file\n  verso a.txt b.txt              read bare articles, with drafted annotations\n  verso --fresh story.json       start at the top, not where you left it\n  verso check story.json         check a story file\n\nIn the reader, ? lists every key. Exit status: 0 ok, 1 problems, 2 a file could not be read."
+    after_help = "Examples:\n  verso                          read the bundled story\n  verso annotations/carter.json  read a story file\n  verso a.txt b.txt              read bare articles, with drafted annotations\n  verso a.html https://x.test/b  read a saved page and a web address\n  verso --fresh story.json       start at the top, not where you left it\n  verso check story.json         check a story file\n\nIn the reader, ? lists every key. Exit status: 0 ok, 1 problems, 2 a file could not be read."
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A story file to read (none: the bundled story), or bare article files
-    /// ending in .txt, annotated by a draft.
+    /// A story file to read (none: the bundled story), or bare articles,
+    /// annotated by a draft: text files ending in .txt, saved web pages
+    /// (.html, .htm), or web addresses (http://, https://).
     pub files: Vec<PathBuf>,
     /// Read the configuration from this file (else VERSO_CONFIG, else the
     /// platform's config folder; see `verso config --path`).
@@ -26,6 +27,9 @@ pub struct Cli {
     /// Start at the top, ignoring where the reader left this story.
     #[arg(long)]
     pub fresh: bool,
+    /// Fetch web addresses again, even those kept in the cache.
+    #[arg(long, global = true)]
+    pub refresh: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -57,7 +61,7 @@ pub enum Command {
         after_help = "KEYS uses vim notation: plain characters, <Enter>, <Tab>, <S-Tab>, <Esc>, <Space>,\n<Up> <Down> <Left> <Right>, <PageUp> <PageDown>, <C-d>, <lt> for a literal <.\n\nExamples:\n  verso render --size 120x40\n  verso render --size 100x30 --keys ']]]' --color\n  verso render --size 120x40 --keys ']' --format svg > screen.svg\n  verso render annotations/carter.json --keys '/six<Enter>'"
     )]
     Render {
-        /// A story file, or bare .txt articles; none: the bundled story.
+        /// A story file, or bare articles (.txt, .html, addresses); none: the bundled story.
         files: Vec<PathBuf>,
         /// Screen size, COLUMNSxROWS, each from 1 to 1000.
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
@@ -74,10 +78,12 @@ pub enum Command {
     },
     /// Draft a story file from bare articles: speakers, quotes, and linked passages.
     #[command(
-        after_help = "Examples:\n  verso annotate articles/*.txt | verso check -\n  verso annotate a.txt b.txt -o annotations/story.json\n\nExit status: 0 drafted, 2 an article could not be read or drafting failed."
+        after_help = "Examples:\n  verso annotate articles/*.txt | verso check -\n  verso annotate a.txt b.txt -o annotations/story.json\n  verso annotate https://x.test/a https://y.test/b -o story/story.json\n\nExit status: 0 drafted, 2 an article could not be read or drafting failed."
     )]
     Annotate {
-        /// Article texts (UTF-8).
+        /// Article texts (UTF-8), saved web pages (.html, .htm) or web
+        /// addresses; a page's text is written to articles/NAME.txt beside
+        /// the story (never over a different file).
         #[arg(required = true)]
         articles: Vec<PathBuf>,
         /// Write the story here (atomically); article paths become relative to its

@@ -6,6 +6,7 @@
 //! output not written, or the command line was wrong.
 
 mod args;
+mod progress;
 mod reader;
 
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ pub use args::{Cli, Command, ModelCommand};
 use clap::Parser;
 pub use reader::{Opened, open};
 
-use crate::outcome::{Done, Found, Outcome};
+use crate::outcome::{Done, Error, Found, Outcome};
 use crate::story;
 
 /// Runs the program and returns its exit code.
@@ -42,8 +43,14 @@ pub fn main() -> i32 {
             } else {
                 format
             };
-            let end = reader::render(&files, size, &keys, format, config);
+            let end = reader::render(&files, size, &keys, format, config, cli.refresh);
             ("render", end)
+        }
+        Some(Command::Annotate { articles, output })
+            if articles.iter().any(|a| crate::web::is_web(a)) =>
+        {
+            let end = annotate_web(&articles, output.as_deref(), cli.refresh);
+            ("annotate", end)
         }
         Some(Command::Annotate { articles, output }) => (
             "annotate",
@@ -97,7 +104,7 @@ pub fn main() -> i32 {
             "model eval",
             crate::annotate::model::run::eval(&data, &split, json, errors),
         ),
-        None => ("", reader::read(&cli.files, config, cli.fresh)),
+        None => ("", reader::read(&cli.files, config, cli.fresh, cli.refresh)),
     };
     report(name, outcome)
 }
@@ -129,6 +136,22 @@ pub fn report(name: &str, outcome: Outcome) -> i32 {
             done.found.code()
         }
     }
+}
+
+/// `verso annotate` with pages or addresses among the articles: their texts
+/// go to articles/ beside the story (see [`crate::web::story`]).
+fn annotate_web(articles: &[PathBuf], out: Option<&Path>, refresh: bool) -> Outcome {
+    let mut line = progress::Line::new();
+    let opts = crate::web::Options::new(refresh);
+    let drafted = crate::web::story::draft(articles, out, &opts, &mut |at, p| line.show(at, p));
+    line.clear();
+    let (story, warnings) = drafted.map_err(Error::Input)?;
+    Ok(Done {
+        output: story.to_json(),
+        to: out.map(Path::to_path_buf),
+        messages: warnings,
+        ..Done::default()
+    })
 }
 
 /// `verso completions SHELL`: the completion script.

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::app::{App, Defaults};
 use crate::outcome::{Done, Error, Found, Outcome};
 use crate::story::{self, Story};
+use crate::web;
 
 /// What the command line opened.
 pub struct Opened {
@@ -19,7 +20,7 @@ pub struct Opened {
 
 /// Opens what the command line names: the bundled story, a story file, or
 /// bare articles with drafted annotations.
-pub fn open(files: &[PathBuf]) -> Result<Opened, Error> {
+pub fn open(files: &[PathBuf], refresh: bool) -> Result<Opened, Error> {
     let story = |s| Opened {
         story: s,
         draft: false,
@@ -27,29 +28,35 @@ pub fn open(files: &[PathBuf]) -> Result<Opened, Error> {
     };
     match files {
         [] => Ok(story(story::open(None)?)),
-        [one] if !is_txt(one) => Ok(story(story::open(Some(one))?)),
+        [one] if !web::is_article(one) => Ok(story(story::open(Some(one))?)),
         many => {
-            if let Some(bad) = many.iter().find(|f| !is_txt(f)) {
+            if let Some(bad) = many.iter().find(|f| !web::is_article(f)) {
                 return Err(Error::Input(format!(
-                    "{}: give one story file (.json), or articles ending in .txt to draft annotations for",
+                    "{}: give one story file (.json), or articles to draft annotations for: .txt or .html files, or web addresses",
                     bad.display()
                 )));
             }
-            open_draft(many)
+            open_draft(many, refresh)
         }
     }
 }
 
-/// Drafts annotations for bare articles and loads the draft as a story; if
-/// drafting fails, the articles alone, with a warning that says so.
-fn open_draft(files: &[PathBuf]) -> Result<Opened, Error> {
+/// Drafts annotations for bare articles (texts, pages, addresses) and loads
+/// the draft as a story; if drafting fails, the articles alone, with a
+/// warning that says so.
+fn open_draft(files: &[PathBuf], refresh: bool) -> Result<Opened, Error> {
+    let opts = web::Options::new(refresh);
+    let mut line = super::progress::Line::new();
     let mut articles = Vec::new();
+    let mut read = Vec::new();
     for f in files {
-        let text =
-            story::read_text(f).map_err(|msg| Error::Input(format!("{}: {msg}", f.display())))?;
-        articles.push((f.display().to_string(), text));
+        let a = web::load_article(f, &opts, &mut |at, p| line.show(at, p));
+        line.clear();
+        let a = a.map_err(|e| Error::Input(e.to_string()))?;
+        articles.push((f.display().to_string(), a.text.clone()));
+        read.push(a);
     }
-    let (file, warning) = match crate::annotate::guard::try_draft(&articles) {
+    let (mut file, warning) = match crate::annotate::guard::try_draft(&articles) {
         Ok(file) => (file, None),
         Err(msg) => (
             crate::annotate::guard::bare(&articles),
@@ -58,6 +65,10 @@ fn open_draft(files: &[PathBuf]) -> Result<Opened, Error> {
             )),
         ),
     };
+    for (entry, a) in file.articles.iter_mut().zip(&read) {
+        web::describe(entry, &a.meta);
+    }
+    let warning = warning.or_else(|| read.iter().find_map(|a| a.warning.clone()));
     let json = file.to_json();
     let names: Vec<&str> = articles.iter().map(|(n, _)| n.as_str()).collect();
     let source = format!("draft of {}", names.join(", "));
@@ -85,14 +96,10 @@ impl Opened {
     }
 }
 
-fn is_txt(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-}
-
 /// Opens the story for the reader; or how the command ends without one: an
 /// error, or a story with no article to show (its problems, exit 1).
-fn open_for_reader(files: &[PathBuf]) -> Result<Opened, Outcome> {
-    let opened = open(files).map_err(Err)?;
+fn open_for_reader(files: &[PathBuf], refresh: bool) -> Result<Opened, Outcome> {
+    let opened = open(files, refresh).map_err(Err)?;
     let story = &opened.story;
     if story.articles.is_empty() {
         let mut messages: Vec<String> = story
@@ -111,8 +118,8 @@ fn open_for_reader(files: &[PathBuf]) -> Result<Opened, Outcome> {
 }
 
 /// `verso [FILES]`: the live reader. Its warnings are said when it ends.
-pub fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool) -> Outcome {
-    let opened = match open_for_reader(files) {
+pub fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool, refresh: bool) -> Outcome {
+    let opened = match open_for_reader(files, refresh) {
         Ok(x) => x,
         Err(end) => return end,
     };
@@ -160,10 +167,11 @@ pub fn render(
     keys: &str,
     format: crate::render::Format,
     config: Option<&Path>,
+    refresh: bool,
 ) -> Outcome {
     use crate::render::Format;
     let keys = crate::keys::parse_keys(keys).map_err(|e| Error::Input(format!("--keys: {e}")))?;
-    let opened = match open_for_reader(files) {
+    let opened = match open_for_reader(files, refresh) {
         Ok(x) => x,
         Err(end) => return end,
     };

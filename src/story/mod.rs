@@ -295,14 +295,7 @@ pub(crate) fn par_map<T: Sync, R: Send>(
 
 /// Reads a whole file as UTF-8, with a message a person can act on if it fails.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    if path.is_dir() {
-        return Err("is a folder, not a file".to_string());
-    }
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    })?;
+    let bytes = crate::fsutil::read_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: scratch folders and running the binary.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -46,6 +48,11 @@ impl Drop for Scratch {
 
 /// Runs the verso binary with `args` in `dir`, with `stdin` as its input.
 pub fn verso(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    verso_with(dir, args, stdin, &[])
+}
+
+/// [`verso`] with `env` set as well.
+pub fn verso_with(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_verso"));
     // No config or remembered place of the person running the tests.
     let home = std::env::temp_dir().join(format!("verso-test-home-{}", std::process::id()));
@@ -53,8 +60,10 @@ pub fn verso(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
         .current_dir(dir)
         .env_remove("VERSO_CONFIG")
         .env_remove("NO_COLOR")
+        .env_remove("VERSO_FETCH_TIMEOUT_MS")
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_STATE_HOME", home.join("state"))
+        .envs(env.iter().copied())
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
