@@ -41,14 +41,67 @@ struct Pending<'a> {
     id: &'a str,
 }
 
+/// Byte ranges found for the selectors: one per quote, one per passage of
+/// each link (`None` where a selector did not resolve).
+struct Ranges {
+    quotes: Vec<Option<Range<usize>>>,
+    passages: Vec<Vec<Option<Range<usize>>>>,
+}
+
+/// The story of `parsed`: its articles read with `read_article`, every
+/// selector anchored, what does not fit added to `problems`.
 pub(super) fn build(
     source: &str,
     parsed: &Parsed,
-    mut read_article: impl FnMut(&str) -> Result<String, String>,
+    read_article: impl FnMut(&str) -> Result<String, String>,
     problems: &mut Vec<Problem>,
 ) -> Result<Story, LoadError> {
+    let mut articles = read_articles(source, parsed, read_article)?;
+    if articles.is_empty() && !problems.iter().any(|p| p.path == "articles") {
+        problems.push(Problem::new("articles", None, "the story has no articles"));
+    }
+    let article_ids: FastMap<&str, usize> = parsed
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(k, (_, a))| (a.id.as_str(), k))
+        .collect();
+    let speakers = read_speakers(parsed);
+    let speaker_ids: FastMap<&str, usize> = parsed
+        .speakers
+        .iter()
+        .enumerate()
+        .map(|(k, (_, s))| (s.id.as_str(), k))
+        .collect();
+    let pending = cross_references(parsed, &article_ids, &speaker_ids, problems);
+    let mut ranges = anchor(parsed, &articles, &pending, problems);
+    let quotes = quotes(parsed, &article_ids, &speaker_ids, &mut ranges);
+    let links = links(parsed, &article_ids, &mut ranges, problems);
+    mentions::find(&mut articles, &speakers, problems);
+    let title = parsed
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| articles.first().map(|a| a.title.clone()))
+        .unwrap_or_else(|| "(untitled story)".to_string());
+    Ok(Story {
+        source: source.to_string(),
+        title,
+        articles,
+        speakers,
+        quotes,
+        links,
+        problems: Vec::new(),
+    })
+}
+
+/// Every article with its text; an article that cannot be read stops the story.
+fn read_articles(
+    source: &str,
+    parsed: &Parsed,
+    mut read_article: impl FnMut(&str) -> Result<String, String>,
+) -> Result<Vec<Article>, LoadError> {
     let mut articles = Vec::new();
-    let mut article_ids: FastMap<&str, usize> = FastMap::default();
     for (_, a) in &parsed.articles {
         let text = read_article(&a.file).map_err(|msg| LoadError::new(source, msg))?;
         let title = a
@@ -56,7 +109,6 @@ pub(super) fn build(
             .clone()
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| first_line(&text));
-        article_ids.insert(&a.id, articles.len());
         articles.push(Article {
             id: a.id.clone(),
             file: a.file.clone(),
@@ -68,61 +120,60 @@ pub(super) fn build(
             mentions: Vec::new(),
         });
     }
-    if articles.is_empty() && !problems.iter().any(|p| p.path == "articles") {
-        problems.push(Problem::new("articles", None, "the story has no articles"));
-    }
+    Ok(articles)
+}
 
-    let mut speakers = Vec::new();
-    let mut speaker_ids: FastMap<&str, usize> = FastMap::default();
-    for (_, s) in &parsed.speakers {
-        speaker_ids.insert(&s.id, speakers.len());
-        speakers.push(Speaker {
+fn read_speakers(parsed: &Parsed) -> Vec<Speaker> {
+    parsed
+        .speakers
+        .iter()
+        .map(|(_, s)| Speaker {
             id: s.id.clone(),
             name: s.name.clone(),
             description: s.description.clone(),
             aliases: s.aliases.clone(),
             color: s.color.as_deref().and_then(Color::parse),
-        });
-    }
+        })
+        .collect()
+}
 
-    let unknown_article = |path: String, id: &str, name: &str, problems: &mut Vec<Problem>| {
-        let known: Vec<&str> = parsed.articles.iter().map(|(_, a)| a.id.as_str()).collect();
-        problems.push(Problem::new(
-            path,
-            Some(id),
-            format!(
-                "article \"{name}\" is not in this story (articles: {})",
-                if known.is_empty() {
-                    "none".to_string()
-                } else {
-                    known.join(", ")
-                }
-            ),
-        ));
+/// `what` ("article", "speaker") `name` is not among `known`.
+fn not_in_story(what: &str, name: &str, known: &[&str]) -> String {
+    let plural = format!("{what}s");
+    let list = if known.is_empty() {
+        "none".to_string()
+    } else {
+        known.join(", ")
     };
+    format!("{what} \"{name}\" is not in this story ({plural}: {list})")
+}
 
-    // Cross-references first, then every selector in one batch per article.
-    let mut pending: Vec<Pending> = Vec::new();
+/// The selectors to anchor, each with its owner; a quote or passage naming
+/// an article or speaker the story lacks is a problem instead.
+fn cross_references<'p>(
+    parsed: &'p Parsed,
+    article_ids: &FastMap<&str, usize>,
+    speaker_ids: &FastMap<&str, usize>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Pending<'p>> {
+    let known_articles: Vec<&str> = parsed.articles.iter().map(|(_, a)| a.id.as_str()).collect();
+    let known_speakers: Vec<&str> = parsed.speakers.iter().map(|(_, s)| s.id.as_str()).collect();
+    let mut pending = Vec::new();
     for (qi, (i, q)) in parsed.quotes.iter().enumerate() {
         let path = format!("quotes[{i}]");
         let article = article_ids.get(q.article.as_str()).copied();
         if article.is_none() {
-            unknown_article(format!("{path}.article"), &q.id, &q.article, problems);
+            problems.push(Problem::new(
+                format!("{path}.article"),
+                Some(&q.id),
+                not_in_story("article", &q.article, &known_articles),
+            ));
         }
         if !speaker_ids.contains_key(q.speaker.as_str()) {
-            let known: Vec<&str> = parsed.speakers.iter().map(|(_, s)| s.id.as_str()).collect();
             problems.push(Problem::new(
                 format!("{path}.speaker"),
                 Some(&q.id),
-                format!(
-                    "speaker \"{}\" is not in this story (speakers: {})",
-                    q.speaker,
-                    if known.is_empty() {
-                        "none".to_string()
-                    } else {
-                        known.join(", ")
-                    }
-                ),
+                not_in_story("speaker", &q.speaker, &known_speakers),
             ));
             continue;
         }
@@ -147,37 +198,44 @@ pub(super) fn build(
                     path,
                     id: &l.id,
                 }),
-                None => unknown_article(format!("{path}.article"), &l.id, &p.article, problems),
+                None => problems.push(Problem::new(
+                    format!("{path}.article"),
+                    Some(&l.id),
+                    not_in_story("article", &p.article, &known_articles),
+                )),
             }
         }
     }
+    pending
+}
 
-    let mut quote_ranges: Vec<Option<Range<usize>>> = vec![None; parsed.quotes.len()];
-    let mut passage_ranges: Vec<Vec<Option<Range<usize>>>> = parsed
-        .links
-        .iter()
-        .map(|(_, l, _)| vec![None; l.passages.len()])
-        .collect();
+/// Finds every pending selector, article by article (one automaton each;
+/// on two threads the two automata double the peak memory, for little
+/// gain), and reports what does not resolve, in order.
+fn anchor(
+    parsed: &Parsed,
+    articles: &[Article],
+    pending: &[Pending],
+    problems: &mut Vec<Problem>,
+) -> Ranges {
+    let mut ranges = Ranges {
+        quotes: vec![None; parsed.quotes.len()],
+        passages: parsed
+            .links
+            .iter()
+            .map(|(_, l, _)| vec![None; l.passages.len()])
+            .collect(),
+    };
     let mut closest_budget = MAX_CLOSEST;
-    // Find and resolve per article, then report the problems in order. (One
-    // article at a time: on two threads the two automata double the peak
-    // memory, for little gain.)
     let mut mine: Vec<Vec<&Pending>> = vec![Vec::new(); articles.len()];
-    for p in &pending {
+    for p in pending {
         mine[p.article].push(p);
     }
-    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let found: Vec<(CharIndex, Vec<Located>)> = texts
-        .iter()
-        .enumerate()
-        .map(|(ai, text)| {
-            let index = CharIndex::new(text);
-            let located = locate(text, &index, mine[ai].iter().map(|p| p.selector));
-            (index, located)
-        })
-        .collect();
-    for (ai, ((index, results), article)) in found.iter().zip(&articles).enumerate() {
-        for (p, result) in mine[ai].iter().zip(results) {
+    for (ai, article) in articles.iter().enumerate() {
+        let text = article.text.as_str();
+        let index = CharIndex::new(text);
+        let results = locate(text, &index, mine[ai].iter().map(|p| p.selector));
+        for (p, result) in mine[ai].iter().zip(&results) {
             match result {
                 Ok((range, warning)) => {
                     if let Some(w) = warning {
@@ -188,19 +246,19 @@ pub(super) fn build(
                         ));
                     }
                     match p.owner {
-                        Owner::Quote(q) => quote_ranges[q] = Some(range.clone()),
-                        Owner::Passage(l, j) => passage_ranges[l][j] = Some(range.clone()),
+                        Owner::Quote(q) => ranges.quotes[q] = Some(range.clone()),
+                        Owner::Passage(l, j) => ranges.passages[l][j] = Some(range.clone()),
                     }
                 }
                 Err(why) => {
                     let mut message = why.message(&article.id, p.selector);
                     if matches!(why, Unresolved::NotFound) && closest_budget > 0 {
                         closest_budget -= 1;
-                        if let Some(r) = closest(&article.text, &p.selector.text) {
+                        if let Some(r) = closest(text, &p.selector.text) {
                             message.push_str(&format!(
                                 "; closest passage (character {}): {}",
                                 index.chars_before(r.start),
-                                quote_excerpt(&article.text[r], 200)
+                                quote_excerpt(&text[r], 200)
                             ));
                         }
                     }
@@ -209,10 +267,19 @@ pub(super) fn build(
             }
         }
     }
+    ranges
+}
 
+/// The anchored quotes, in reading order.
+fn quotes(
+    parsed: &Parsed,
+    article_ids: &FastMap<&str, usize>,
+    speaker_ids: &FastMap<&str, usize>,
+    ranges: &mut Ranges,
+) -> Vec<Quote> {
     let mut quotes = Vec::new();
     for (qi, (_, q)) in parsed.quotes.iter().enumerate() {
-        if let Some(range) = quote_ranges[qi].take() {
+        if let Some(range) = ranges.quotes[qi].take() {
             quotes.push(Quote {
                 id: q.id.clone(),
                 article: article_ids[q.article.as_str()],
@@ -228,12 +295,22 @@ pub(super) fn build(
         }
     }
     quotes.sort_by_key(|q| (q.article, q.range.start, q.range.end));
+    quotes
+}
 
+/// The links with passages anchored in at least two articles; a link whose
+/// passages all name one article is a problem.
+fn links(
+    parsed: &Parsed,
+    article_ids: &FastMap<&str, usize>,
+    ranges: &mut Ranges,
+    problems: &mut Vec<Problem>,
+) -> Vec<Link> {
     let mut links = Vec::new();
     for (li, (i, l, _)) in parsed.links.iter().enumerate() {
         let mut passages: Vec<Passage> = Vec::new();
         for (pi, p) in l.passages.iter().enumerate() {
-            if let Some(range) = passage_ranges[li][pi].take() {
+            if let Some(range) = ranges.passages[li][pi].take() {
                 passages.push(Passage {
                     article: article_ids[p.article.as_str()],
                     range,
@@ -272,24 +349,7 @@ pub(super) fn build(
             passages,
         });
     }
-
-    mentions::find(&mut articles, &speakers, problems);
-
-    let title = parsed
-        .title
-        .clone()
-        .filter(|t| !t.trim().is_empty())
-        .or_else(|| articles.first().map(|a| a.title.clone()))
-        .unwrap_or_else(|| "(untitled story)".to_string());
-    Ok(Story {
-        source: source.to_string(),
-        title,
-        articles,
-        speakers,
-        quotes,
-        links,
-        problems: Vec::new(),
-    })
+    links
 }
 
 /// The first non-empty line of a text, trimmed, as a default title.
