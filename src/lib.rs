@@ -15,6 +15,7 @@ pub mod fsutil;
 pub mod keys;
 pub mod layout;
 pub mod marks;
+pub mod only;
 pub mod render;
 pub mod score;
 pub mod state;

@@ -1,0 +1,65 @@
+//! Passages only one article has: the sentences no link covers, derived from
+//! a story's links when it is loaded (the story format does not hold them).
+
+use std::ops::Range;
+
+use crate::annotate::text::Doc;
+
+/// Least words of a sentence marked as only here: shorter ones (datelines,
+/// bylines, "Read more") say too little to count.
+pub const MIN_WORDS: usize = 6;
+
+/// The sentences of `text` (headlines aside, of [`MIN_WORDS`] words or more)
+/// that linked passages (`linked`, byte ranges in any order) cover less than
+/// half of, in text order.
+pub fn only_here(text: &str, linked: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut linked: Vec<Range<usize>> = linked.to_vec();
+    linked.sort_by_key(|r| (r.start, r.end));
+    // Merged, so that the covered part of a sentence is a sum of disjoint parts.
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in linked {
+        match merged.last_mut() {
+            Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let doc = Doc::new(text);
+    let mut out = Vec::new();
+    for s in doc
+        .pars
+        .iter()
+        .filter(|p| !p.headline)
+        .flat_map(|p| &p.sents)
+    {
+        if s.toks.iter().filter(|t| t.word).count() < MIN_WORDS {
+            continue;
+        }
+        let r = &s.range;
+        let from = merged.partition_point(|m| m.end <= r.start);
+        let covered: usize = merged[from..]
+            .iter()
+            .take_while(|m| m.start < r.end)
+            .map(|m| m.end.min(r.end) - m.start.max(r.start))
+            .sum();
+        if covered * 2 < r.len() {
+            out.push(r.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uncovered_sentences_are_only_here() {
+        let t = "The council met for seven hours on Sunday. The mayor opened the new bridge today. Short one.";
+        let first = 0..t.find(" The mayor").unwrap();
+        let only = only_here(t, &[first]);
+        assert_eq!(only.len(), 1);
+        assert!(t[only[0].clone()].starts_with("The mayor"));
+        let all = 0..t.len();
+        assert!(only_here(t, std::slice::from_ref(&all)).is_empty());
+    }
+}
