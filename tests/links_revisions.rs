@@ -78,3 +78,22 @@ fn a_shared_phrase_joins_no_different_sentences() {
         );
     }
 }
+
+#[test]
+fn a_count_two_outlets_disagree_on_is_a_conflict_with_little_else_shared() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/links/quake");
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    let (a, b) = (read("wire.txt"), read("editorial.txt"));
+    let docs = [Doc::new(&a), Doc::new(&b)];
+    let links = find(&[&a, &b], &docs);
+    let toll = links
+        .iter()
+        .find(|l| a[l.a.1.clone()].contains("at least 42 people"))
+        .unwrap_or_else(|| panic!("the toll is linked: {links:#?}"));
+    assert!(b[toll.b.1.clone()].contains("37 people"), "{toll:?}");
+    assert_eq!(toll.kind, LinkKind::Conflict);
+    let note = toll.note.as_deref().unwrap_or("");
+    assert!(note.contains("42") && note.contains("37"), "{note}");
+    // The rest of the two texts tell different things.
+    assert_eq!(links.len(), 1, "{links:#?}");
+}

@@ -157,6 +157,7 @@ pub(super) fn align(a: &Article, ua: &Unit, b: &Article, ub: &Unit) -> Option<Al
         }
         match (ua.nums[i], ub.nums[j]) {
             (Some(p), Some(q)) if p != q => 0,
+            _ if ua.time[i] && ub.time[j] => 0,
             _ => -2,
         }
     };
@@ -177,6 +178,12 @@ pub(super) fn align(a: &Article, ua: &Unit, b: &Article, ub: &Unit) -> Option<Al
         }
     }
     let (score, mut i, mut j) = best;
+    // A number or time that differs right after the last match is part of
+    // the passage (`every month` / `every week`).
+    while i < n && j < m && sub(i, j) == 0 && h[(i + 1) * w + j + 1] == h[i * w + j] {
+        i += 1;
+        j += 1;
+    }
     let mut steps = Vec::new();
     while i > 0 && j > 0 && h[i * w + j] > 0 {
         let v = h[i * w + j];
@@ -205,7 +212,10 @@ pub(super) fn align(a: &Article, ua: &Unit, b: &Article, ub: &Unit) -> Option<Al
         steps.remove(0);
     }
     let first = *steps.first()?;
-    let last = *steps.iter().rev().find(|s| s.0 == Step::Match)?;
+    let last = *steps
+        .iter()
+        .rev()
+        .find(|s| matches!(s.0, Step::Match | Step::Swap))?;
     // Content words that are not names: names alone (`told Radio New Zealand`)
     // say nothing about what happened.
     let content = steps
@@ -245,7 +255,8 @@ pub(super) fn align(a: &Article, ua: &Unit, b: &Article, ub: &Unit) -> Option<Al
         }
         let (ta, tb) = (ua.words[s.1], ub.words[s.2]);
         let (wa, wb) = (ta.text(a.text), tb.text(b.text));
-        let numeric = ua.nums[s.1].is_some() && ub.nums[s.2].is_some();
+        let numeric =
+            (ua.nums[s.1].is_some() && ub.nums[s.2].is_some()) || (ua.time[s.1] && ub.time[s.2]);
         let names = capitalised(wa)
             && capitalised(wb)
             && [wa, wb].iter().all(|x| {

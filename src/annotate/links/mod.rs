@@ -13,10 +13,13 @@
 //! words two units share, each the other's best partner. A link is `same` when
 //! the words agree, `conflict` when they differ in a number, date or name
 //! ([`numbers`]: `forty-two` is 42), else `paraphrase`; a conflict's note says
-//! what differs (`seven-hour vs six-hour meeting`).
+//! what differs (`seven-hour vs six-hour meeting`). [`facts`]: last, two
+//! sentences that give one count different numbers (`42 people` / `37
+//! people`) though they share little else.
 
 mod align;
 mod exact;
+mod facts;
 pub mod numbers;
 mod overlap;
 mod units;
@@ -80,6 +83,7 @@ pub fn find(texts: &[&str], docs: &[Doc]) -> Vec<Found> {
             let done = (starts(da), starts(db));
             align::pair(&arts, (x, y), &done, &mut out);
             overlap::overlap_pass(&arts, x, y, &done, lemmas.len(), from, &mut out);
+            facts::fact_pass(&arts, (x, y), &done, from, &mut out);
         }
     }
     out.sort_by_key(|l| (l.a.0, l.a.1.start, l.b.0, l.b.1.start, l.a.1.end, l.b.1.end));

@@ -33,6 +33,37 @@ pub fn numeric(w: &str) -> Option<(f64, &str)> {
     total.map(|t| (t, w.get(cut.min(w.len())..).unwrap_or("")))
 }
 
+/// Words that name a span or point of time: two passages that differ in one
+/// (`every month` / `every week`) disagree on when or how long.
+const TIME_UNITS: &[&str] = &[
+    "afternoon",
+    "century",
+    "day",
+    "days",
+    "decade",
+    "decades",
+    "evening",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "month",
+    "months",
+    "morning",
+    "night",
+    "second",
+    "seconds",
+    "week",
+    "weeks",
+    "year",
+    "years",
+];
+
+/// Is the (lower-case) word a unit of time?
+pub fn time_unit(w: &str) -> bool {
+    TIME_UNITS.contains(&w)
+}
+
 /// The numbers a passage holds, in order (`$3,500` → 3500, `forty-two` → 42).
 pub fn values(s: &str) -> Vec<f64> {
     s.split(|c: char| c.is_whitespace() || c == '$' || c == '(' || c == ')')
@@ -51,49 +82,52 @@ pub fn same_value(a: &str, b: &str) -> bool {
 }
 
 /// A number, where it starts, and the content words (lemma, place) after it.
-type Counted = (u64, usize, Vec<(u32, usize)>);
+pub(super) type Counted = (u64, usize, Vec<(u32, usize)>);
+
+/// Each number of a unit (`3,500` read whole) with the content words at most
+/// three words after it.
+pub(super) fn counted(u: &Unit, t: &str) -> Vec<Counted> {
+    let mut v = Vec::new();
+    for k in 0..u.words.len() {
+        let Some(mut n) = u.nums[k] else { continue };
+        // `3,500` is three words: `3`, `,` and `500`.
+        let comma = |k: usize| {
+            k + 1 < u.words.len()
+                && &t[u.words[k].end..u.words[k + 1].start] == ","
+                && u.words[k + 1].text(t).len() == 3
+                && u.words[k + 1].text(t).bytes().all(|c| c.is_ascii_digit())
+                && u.words[k].text(t).bytes().all(|c| c.is_ascii_digit())
+        };
+        if comma(k) {
+            continue;
+        }
+        let mut k = k;
+        let last = k;
+        while k > 0 && comma(k - 1) {
+            k -= 1;
+        }
+        if k < last {
+            n = u.words[k..=last]
+                .iter()
+                .map(|w| w.text(t))
+                .collect::<String>()
+                .parse()
+                .unwrap_or(n);
+        }
+        let (first, k) = (k, last);
+        let after: Vec<(u32, usize)> = (k + 1..(k + 4).min(u.words.len()))
+            .take_while(|&e| u.nums[e].is_none())
+            .filter_map(|e| u.lems[e].map(|l| (l, e)))
+            .collect();
+        v.push((n, first, after));
+    }
+    v
+}
 
 /// Numbers that differ before the same word (`two workers` vs `Three workers`,
 /// `3,500 residents` vs `4,000 local residents`).
 pub(super) fn number_conflict(ua: &Unit, a: &Article, ub: &Unit, b: &Article) -> Option<String> {
     // Each number with the content words at most three words after it.
-    let counted = |u: &Unit, t: &str| -> Vec<Counted> {
-        let mut v = Vec::new();
-        for k in 0..u.words.len() {
-            let Some(mut n) = u.nums[k] else { continue };
-            // `3,500` is three words: `3`, `,` and `500`.
-            let comma = |k: usize| {
-                k + 1 < u.words.len()
-                    && &t[u.words[k].end..u.words[k + 1].start] == ","
-                    && u.words[k + 1].text(t).len() == 3
-                    && u.words[k + 1].text(t).bytes().all(|c| c.is_ascii_digit())
-                    && u.words[k].text(t).bytes().all(|c| c.is_ascii_digit())
-            };
-            if comma(k) {
-                continue;
-            }
-            let mut k = k;
-            let last = k;
-            while k > 0 && comma(k - 1) {
-                k -= 1;
-            }
-            if k < last {
-                n = u.words[k..=last]
-                    .iter()
-                    .map(|w| w.text(t))
-                    .collect::<String>()
-                    .parse()
-                    .unwrap_or(n);
-            }
-            let (first, k) = (k, last);
-            let after: Vec<(u32, usize)> = (k + 1..(k + 4).min(u.words.len()))
-                .take_while(|&e| u.nums[e].is_none())
-                .filter_map(|e| u.lems[e].map(|l| (l, e)))
-                .collect();
-            v.push((n, first, after));
-        }
-        v
-    };
     let (ca, cb) = (counted(ua, a.text), counted(ub, b.text));
     let counts =
         |c: &(u64, usize, Vec<(u32, usize)>), l: u32| c.2.iter().find(|p| p.0 == l).map(|p| p.1);

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::super::lexicon as lx;
 use super::super::text::{Doc, Tok, strip_possessive};
+use super::numbers::time_unit;
 
 /// Longest unit aligned; longer sentences are cut into windows.
 const WINDOW: usize = 60;
@@ -21,6 +22,8 @@ pub(super) struct Unit {
     /// Words that tell who or when rather than what: titles, organisations,
     /// groups, and times (`spokesman`, `ministry`, `residents`, `Monday`).
     pub(super) who: Vec<bool>,
+    /// Words that are units of time (`hour`, `week`).
+    pub(super) time: Vec<bool>,
     /// Where the unit's sentence starts.
     pub(super) sent: usize,
 }
@@ -109,6 +112,7 @@ pub(super) fn units<'t>(
                             || norms.get(k + 1).is_some_and(speaker)
                     })
                     .collect();
+                let time = norms.iter().map(|n| time_unit(n)).collect();
                 let mut bag: Vec<u32> = lems.iter().flatten().copied().collect();
                 bag.sort_unstable();
                 bag.dedup();
@@ -128,6 +132,7 @@ pub(super) fn units<'t>(
                         lems,
                         bag,
                         who,
+                        time,
                         sent: sent.range.start,
                     });
                 }
