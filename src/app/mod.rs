@@ -110,6 +110,10 @@ pub struct App {
     layouts: HashMap<(usize, usize), Rc<Layout>>,
     /// Per article: link passages sorted by start (start, link).
     passages: Vec<Vec<(usize, usize)>>,
+    /// Per article: the sentences no link covers, in text order (only here).
+    pub only: Vec<Vec<Range<usize>>>,
+    /// The only-here passage last jumped to: article and start.
+    only_at: Option<(usize, usize)>,
     /// Per article, its quotes; per speaker and article, theirs (indices in
     /// `story.quotes`, ascending): the quotes pane and the counts read these.
     quotes_of: Vec<Vec<usize>>,
@@ -180,6 +184,19 @@ impl App {
             }
         }
         passages.iter_mut().for_each(|v| v.sort_unstable());
+        let only = crate::story::par_map(big, &ids, |_, &a| {
+            if story.articles.len() < 2 {
+                return Vec::new();
+            }
+            let linked: Vec<Range<usize>> = story
+                .links
+                .iter()
+                .flat_map(|l| &l.passages)
+                .filter(|p| p.article == a)
+                .map(|p| p.range.clone())
+                .collect();
+            crate::only::only_here(&story.articles[a].text, &linked)
+        });
         let mut quotes_of = vec![Vec::new(); story.articles.len()];
         let mut quotes_by = vec![vec![Vec::new(); story.articles.len()]; story.speakers.len()];
         for (i, q) in story.quotes.iter().enumerate() {
@@ -232,6 +249,8 @@ impl App {
             suspend: false,
             layouts: HashMap::new(),
             passages,
+            only,
+            only_at: None,
             quotes_of,
             quotes_by,
         };

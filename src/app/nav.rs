@@ -32,7 +32,25 @@ impl App {
     /// `]` / `[`: the next or previous linked passage of pane `p`'s article.
     pub(crate) fn step_link(&mut self, p: usize, forward: bool) {
         let article = self.panes[p].article;
-        let list = self.passages(article);
+        let all = self.passages(article);
+        // With more than two articles, the links to the one on the other side.
+        let other = self.panes[1 - p].article;
+        let facing: Vec<(usize, usize)>;
+        let list = if self.story.articles.len() > 2 && other != article {
+            facing = all
+                .iter()
+                .copied()
+                .filter(|&(_, l)| {
+                    self.story.links[l]
+                        .passages
+                        .iter()
+                        .any(|x| x.article == other)
+                })
+                .collect();
+            if facing.is_empty() { all } else { &facing[..] }
+        } else {
+            all
+        };
         if list.is_empty() {
             self.message = Some("no linked passages in this article".into());
             return;
@@ -70,6 +88,51 @@ impl App {
         if let Some(w) = wrapped {
             self.message = Some(format!("{} ({w})", self.message.take().unwrap_or_default()));
         }
+    }
+
+    /// `o` / `O`: the next or previous passage of pane `p`'s article that no
+    /// link joins to another article, brought to the upper third of the pane.
+    pub(crate) fn step_only(&mut self, p: usize, forward: bool) {
+        let article = self.panes[p].article;
+        let list = &self.only[article];
+        if list.is_empty() {
+            self.message = Some("no passage only this article has".into());
+            return;
+        }
+        let from = match self.only_at.filter(|(a, _)| *a == article) {
+            Some((_, s)) if forward => list.partition_point(|r| r.start <= s),
+            Some((_, s)) => list.partition_point(|r| r.start < s).wrapping_sub(1),
+            None => {
+                let first = self.first_visible(p);
+                let k = list.partition_point(|r| r.start < first);
+                if forward { k } else { k.wrapping_sub(1) }
+            }
+        };
+        let (k, wrap) = if from >= list.len() {
+            (if forward { 0 } else { list.len() - 1 }, true)
+        } else {
+            (from, false)
+        };
+        let (r, n) = (list[k].clone(), list.len());
+        let row = self.panes[p].layout.row_of(r.start);
+        self.panes[p].top = row.saturating_sub(self.panes[p].height / 3);
+        self.clamp(p);
+        self.only_at = Some((article, r.start));
+        self.focused_link = None;
+        self.diff = None;
+        self.message = Some(format!(
+            "only here: {} of {}{}",
+            k + 1,
+            n,
+            if wrap { " (wrapped)" } else { "" }
+        ));
+    }
+
+    /// The only-here passage last jumped to, if pane `p` shows its article.
+    pub fn only_focused(&self, p: usize) -> Option<usize> {
+        self.only_at
+            .filter(|(a, _)| *a == self.panes[p].article)
+            .map(|(_, s)| s)
     }
 
     /// Focuses `link`: shows its passage in pane `p` (the one starting at `at`,

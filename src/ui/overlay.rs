@@ -79,7 +79,12 @@ pub(super) fn help(frame: &mut Frame, view: &View, scroll: usize) {
     lines.push(Line::raw(
         "red conflict (without colour: = ~ !); the focused link reversed, its differing",
     ));
-    lines.push(Line::raw("words bold and underlined."));
+    lines.push(Line::raw(
+        "words bold and underlined. A yellow dotted mark (without colour: +) shows a",
+    ));
+    lines.push(Line::raw(
+        "sentence only this article has: no link joins it to another article.",
+    ));
     boxed(frame, "verso: keys", lines, scroll, 86);
 }
 
