@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::annotate::text::Doc;
+use crate::annotate::text::{Doc, Sent};
 
 /// Least words of a sentence marked as only here: shorter ones (datelines,
 /// bylines, "Read more") say too little to count.
@@ -13,24 +13,11 @@ pub const MIN_WORDS: usize = 6;
 /// that linked passages (`linked`, byte ranges in any order) cover less than
 /// half of, in text order.
 pub fn only_here(text: &str, linked: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut linked: Vec<Range<usize>> = linked.to_vec();
-    linked.sort_by_key(|r| (r.start, r.end));
     // Merged, so that the covered part of a sentence is a sum of disjoint parts.
-    let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in linked {
-        match merged.last_mut() {
-            Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
+    let merged = merge(linked.to_vec());
     let doc = Doc::new(text);
     let mut out = Vec::new();
-    for s in doc
-        .pars
-        .iter()
-        .filter(|p| !p.headline)
-        .flat_map(|p| &p.sents)
-    {
+    for s in body(&doc) {
         if s.toks.iter().filter(|t| t.word).count() < MIN_WORDS {
             continue;
         }
@@ -46,6 +33,43 @@ pub fn only_here(text: &str, linked: &[Range<usize>]) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Ranges sorted and merged where they overlap or touch.
+pub fn merge(mut v: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    v.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in v {
+        match merged.last_mut() {
+            Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// The sentences of an article's body: every paragraph's but headlines'.
+pub fn body(doc: &Doc) -> impl Iterator<Item = &Sent> {
+    doc.pars
+        .iter()
+        .filter(|p| !p.headline)
+        .flat_map(|p| &p.sents)
+}
+
+/// The passages only article `a` of a story has (none in a story of one
+/// article): [`only_here`] over the passages its links have there.
+pub fn in_story(story: &crate::story::Story, a: usize) -> Vec<Range<usize>> {
+    if story.articles.len() < 2 {
+        return Vec::new();
+    }
+    let linked: Vec<Range<usize>> = story
+        .links
+        .iter()
+        .flat_map(|l| &l.passages)
+        .filter(|p| p.article == a)
+        .map(|p| p.range.clone())
+        .collect();
+    only_here(&story.articles[a].text, &linked)
 }
 
 #[cfg(test)]

@@ -144,18 +144,7 @@ pub fn compute(story: &Story) -> StoryStats {
         rows.sort_by(|x, y| y.words.cmp(&x.words).then(y.quotes.cmp(&x.quotes)));
         let quotes: usize = rows.iter().map(|r| r.quotes).sum();
         let shared: usize = rows.iter().map(|r| r.shared).sum();
-        let only = if story.articles.len() > 1 {
-            let linked: Vec<std::ops::Range<usize>> = story
-                .links
-                .iter()
-                .flat_map(|l| &l.passages)
-                .filter(|p| p.article == a)
-                .map(|p| p.range.clone())
-                .collect();
-            crate::only::only_here(&art.text, &linked)
-        } else {
-            Vec::new()
-        };
+        let only = crate::only::in_story(story, a);
         articles.push(ArticleStats {
             id: art.id.clone(),
             title: art.title.clone(),

@@ -1,6 +1,7 @@
 //! Passages only one article has, derived from the links when a story is
 //! loaded: the reader's gutter mark and its key (`o` / `O`), `verso stats`,
-//! and stories of more than two articles (`]` aligns the article on the right).
+//! and stories of more than two articles (`]` brings the counterpart into the
+//! article on the right, aligned).
 
 use std::path::PathBuf;
 
@@ -115,25 +116,39 @@ fn three_articles_are_linked_pairwise_and_the_right_article_is_aligned() {
         pairs.into_iter().collect::<Vec<_>>(),
         vec![(0, 1), (0, 2), (1, 2)]
     );
-    // `]` visits the links to the article on the right, and aligns it there.
-    for (keys, right) in [("]", 1), ("]]]", 1), (">]", 2), (">]]]", 2)] {
-        let app = reader(three(), keys);
-        assert_eq!(app.panes[1].article, right, "{keys}");
-        let l = app.focused_link.expect("a link");
-        assert!(
-            app.story.links[l]
+    // Every `]` shows the focused link's passage on the left and its
+    // counterpart in the article on the right, both on screen.
+    let mut seen = std::collections::BTreeSet::new();
+    for n in 1..=12 {
+        let app = reader(three(), &"]".repeat(n));
+        let l = &app.story.links[app.focused_link.expect("a link")];
+        let row = |p: usize| {
+            let x = l
                 .passages
                 .iter()
-                .any(|p| p.article == right),
-            "{keys}"
-        );
+                .find(|x| x.article == app.panes[p].article);
+            let x = x.unwrap_or_else(|| panic!("{n}: no passage in pane {p}"));
+            app.panes[p].layout.row_of(x.range.start) as isize - app.panes[p].top as isize
+        };
+        for p in 0..2 {
+            assert!(
+                (0..app.panes[p].height as isize).contains(&row(p)),
+                "{n}: pane {p}"
+            );
+        }
+        seen.insert(app.panes[1].article);
     }
+    assert_eq!(seen.into_iter().collect::<Vec<_>>(), vec![1, 2]);
     // The meeting's length: a conflict between every two versions.
-    let app = reader(three(), ">]");
-    let l = &app.story.links[app.focused_link.unwrap()];
-    assert!(
-        l.note.as_deref().is_some_and(|n| n.contains("27 vs 40")),
-        "{:?}",
-        l.note
+    let story = three();
+    let notes: Vec<&str> = story
+        .links
+        .iter()
+        .filter_map(|l| l.note.as_deref())
+        .filter(|n| n.contains("hours"))
+        .collect();
+    assert_eq!(
+        notes,
+        vec!["27 vs 37 hours", "27 vs 40 hours", "37 vs 40 hours"]
     );
 }

@@ -184,19 +184,7 @@ impl App {
             }
         }
         passages.iter_mut().for_each(|v| v.sort_unstable());
-        let only = crate::story::par_map(big, &ids, |_, &a| {
-            if story.articles.len() < 2 {
-                return Vec::new();
-            }
-            let linked: Vec<Range<usize>> = story
-                .links
-                .iter()
-                .flat_map(|l| &l.passages)
-                .filter(|p| p.article == a)
-                .map(|p| p.range.clone())
-                .collect();
-            crate::only::only_here(&story.articles[a].text, &linked)
-        });
+        let only = crate::story::par_map(big, &ids, |_, &a| crate::only::in_story(&story, a));
         let mut quotes_of = vec![Vec::new(); story.articles.len()];
         let mut quotes_by = vec![vec![Vec::new(); story.articles.len()]; story.speakers.len()];
         for (i, q) in story.quotes.iter().enumerate() {

@@ -32,25 +32,7 @@ impl App {
     /// `]` / `[`: the next or previous linked passage of pane `p`'s article.
     pub(crate) fn step_link(&mut self, p: usize, forward: bool) {
         let article = self.panes[p].article;
-        let all = self.passages(article);
-        // With more than two articles, the links to the one on the other side.
-        let other = self.panes[1 - p].article;
-        let facing: Vec<(usize, usize)>;
-        let list = if self.story.articles.len() > 2 && other != article {
-            facing = all
-                .iter()
-                .copied()
-                .filter(|&(_, l)| {
-                    self.story.links[l]
-                        .passages
-                        .iter()
-                        .any(|x| x.article == other)
-                })
-                .collect();
-            if facing.is_empty() { all } else { &facing[..] }
-        } else {
-            all
-        };
+        let list = self.passages(article);
         if list.is_empty() {
             self.message = Some("no linked passages in this article".into());
             return;

@@ -148,10 +148,7 @@ pub struct Gold {
 
 fn sentences(text: &str) -> Vec<Sentence> {
     let doc = Doc::new(text);
-    doc.pars
-        .iter()
-        .filter(|p| !p.headline)
-        .flat_map(|p| &p.sents)
+    crate::only::body(&doc)
         .map(|s| Sentence {
             range: s.range.clone(),
             words: words(&text[s.range.clone()]),

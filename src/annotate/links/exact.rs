@@ -31,12 +31,7 @@ fn mix(h: u64, s: &str) -> u64 {
 /// The sentences of an article (headlines aside) of [`MIN_WORDS`] words or more.
 pub(super) fn sentences(text: &str, doc: &Doc) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for s in doc
-        .pars
-        .iter()
-        .filter(|p| !p.headline)
-        .flat_map(|p| &p.sents)
-    {
+    for s in crate::only::body(doc) {
         let words: Vec<Tok> = s.toks.iter().copied().filter(|t| t.word).collect();
         if words.len() < MIN_WORDS {
             continue;

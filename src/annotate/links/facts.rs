@@ -21,16 +21,8 @@ const CAP: usize = 24;
 struct Linked(Vec<Range<usize>>);
 
 impl Linked {
-    fn new(mut v: Vec<Range<usize>>) -> Linked {
-        v.sort_by_key(|r| r.start);
-        let mut m: Vec<Range<usize>> = Vec::new();
-        for r in v {
-            match m.last_mut() {
-                Some(l) if r.start <= l.end => l.end = l.end.max(r.end),
-                _ => m.push(r),
-            }
-        }
-        Linked(m)
+    fn new(v: Vec<Range<usize>>) -> Linked {
+        Linked(crate::only::merge(v))
     }
     fn hits(&self, r: &Range<usize>) -> bool {
         let k = self.0.partition_point(|m| m.end <= r.start);
