@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::annotate::text::{Doc, Sent};
+use crate::annotate::text::{self, Doc, Sent};
 
 /// Least words of a sentence marked as only here: shorter ones (datelines,
 /// bylines, "Read more") say too little to count.
@@ -15,24 +15,46 @@ pub const MIN_WORDS: usize = 6;
 pub fn only_here(text: &str, linked: &[Range<usize>]) -> Vec<Range<usize>> {
     // Merged, so that the covered part of a sentence is a sum of disjoint parts.
     let merged = merge(linked.to_vec());
-    let doc = Doc::new(text);
+    let single = text::quotes_with_single_marks(text);
     let mut out = Vec::new();
-    for s in body(&doc) {
-        if s.toks.iter().filter(|t| t.word).count() < MIN_WORDS {
+    // Paragraphs and sentences as the drafter cuts them, without its tokens.
+    for par in text::paragraphs(text) {
+        if text::is_headline(&text[par.clone()]) {
             continue;
         }
-        let r = &s.range;
-        let from = merged.partition_point(|m| m.end <= r.start);
-        let covered: usize = merged[from..]
-            .iter()
-            .take_while(|m| m.start < r.end)
-            .map(|m| m.end.min(r.end) - m.start.max(r.start))
-            .sum();
-        if covered * 2 < r.len() {
-            out.push(r.clone());
+        let spans = text::quote_spans(text, par.clone(), single);
+        for r in text::sentences(text, par.clone(), &spans) {
+            out_if_uncovered(text, &r, &merged, &mut out);
         }
     }
     out
+}
+
+/// Pushes sentence `r` onto `out` if it has [`MIN_WORDS`] words or more and
+/// `merged` covers less than half of it.
+fn out_if_uncovered(
+    text: &str,
+    r: &Range<usize>,
+    merged: &[Range<usize>],
+    out: &mut Vec<Range<usize>>,
+) {
+    let words = text[r.clone()]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(MIN_WORDS)
+        .count();
+    if words < MIN_WORDS {
+        return;
+    }
+    let from = merged.partition_point(|m| m.end <= r.start);
+    let covered: usize = merged[from..]
+        .iter()
+        .take_while(|m| m.start < r.end)
+        .map(|m| m.end.min(r.end) - m.start.max(r.start))
+        .sum();
+    if covered * 2 < r.len() {
+        out.push(r.clone());
+    }
 }
 
 /// Ranges sorted and merged where they overlap or touch.
