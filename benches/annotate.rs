@@ -4,59 +4,8 @@
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-const THREAT: &str = include_str!("../articles/carter-threat.txt");
-const GOFF: &str = include_str!("../articles/goff-rejects-carter.txt");
-
-const SURNAMES: &[&str] = &[
-    "Carter",
-    "Hughes",
-    "Patel",
-    "Ngata",
-    "Okafor",
-    "Lindqvist",
-    "Moreau",
-    "Tanaka",
-    "Reyes",
-    "Kowalski",
-    "Brennan",
-    "Fitzroy",
-    "Adeyemi",
-    "Castillo",
-    "Harlow",
-    "Ishikawa",
-];
-const FIRSTS: &[&str] = &[
-    "Chris", "Maria", "Tane", "Aroha", "Kofi", "Ingrid", "Luc", "Yuki", "Ana", "Piotr", "Sean",
-    "Grace", "Tunde", "Lucia", "Owen", "Hana",
-];
-const NUMBERS: &[&str] = &[
-    "seven", "six", "four", "nine", "three", "eleven", "twelve", "five",
-];
-
-/// About `size` bytes of news-like text: the seed article again and again, each
-/// copy with other people, places and numbers.
-pub fn text(seed: &str, size: usize, salt: usize) -> String {
-    let mut out = String::with_capacity(size + seed.len());
-    let mut k = salt;
-    while out.len() < size {
-        let n = SURNAMES.len();
-        let t = seed
-            .replace("Carter", SURNAMES[k % n])
-            .replace("Chris", FIRSTS[k % n])
-            .replace("Little", SURNAMES[(k * 7 + 3) % n])
-            .replace("Andrew", FIRSTS[(k * 7 + 3) % n])
-            .replace("Goff", SURNAMES[(k * 5 + 1) % n])
-            .replace("Phil", FIRSTS[(k * 5 + 1) % n])
-            .replace("seven", NUMBERS[k % NUMBERS.len()])
-            .replace("six", NUMBERS[(k + 3) % NUMBERS.len()])
-            .replace("Te Atatu", ["Te Atatu", "Rongotai", "Epsom", "Ilam"][k % 4])
-            .replace("July", ["July", "March", "October"][k % 3]);
-        out.push_str(&t);
-        out.push_str("\n\n");
-        k += 1;
-    }
-    out
-}
+mod common;
+use common::news::{GOFF, THREAT, reordered, text};
 
 fn bench(c: &mut Criterion) {
     // One news article of about 6 kB: the size of a typical report.
@@ -76,6 +25,26 @@ fn bench(c: &mut Criterion) {
         ));
         g.bench_with_input(BenchmarkId::from_parameter(size), &articles, |b, a| {
             b.iter(|| verso::annotate::draft(a))
+        });
+    }
+    g.finish();
+    // The links alone: a 300 kB article against its revision with every
+    // paragraph moved (compared with Python's difflib in docs/performance.md),
+    // and two 1 MB articles.
+    let mut g = c.benchmark_group("links");
+    g.sample_size(10);
+    let a = text(THREAT, 300_000, 0);
+    let b = reordered(&a);
+    let big = (text(THREAT, 1_000_000, 0), text(GOFF, 1_000_000, 5));
+    for (name, x, y) in [("reordered 300 kB", &a, &b), ("two 1 MB", &big.0, &big.1)] {
+        g.bench_function(name, |bench| {
+            bench.iter(|| {
+                let docs = [
+                    verso::annotate::text::Doc::new(x),
+                    verso::annotate::text::Doc::new(y),
+                ];
+                verso::annotate::links::find(&[x, y], &docs)
+            })
         });
     }
     g.finish();

@@ -31,6 +31,7 @@ pub mod fsutil;
 pub mod keys;
 pub mod layout;
 pub mod marks;
+pub mod only;
 pub mod outcome;
 pub mod render;
 pub mod score;

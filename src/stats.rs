@@ -15,7 +15,10 @@
 //! - a quote in article A is *shared* (carried by another article too) when some
 //!   link has a passage in A whose span overlaps the quote's span (at least one
 //!   character in common) and a passage in an article other than A; every other
-//!   quote is one that *only* its article carries.
+//!   quote is one that *only* its article carries;
+//! - a sentence of an article is *only here* when no link covers half of it or
+//!   more (sentences of six words or more, headlines aside: [`crate::only`]);
+//!   an article's only-here words are the words of those sentences.
 
 use std::path::Path;
 
@@ -62,6 +65,11 @@ pub struct ArticleStats {
     pub shared: usize,
     pub only: usize,
     pub words: usize,
+    /// Sentences no link joins to another article, and their words.
+    pub only_here: usize,
+    pub only_here_words: usize,
+    /// The words of the article's text.
+    pub text_words: usize,
     pub speakers: Vec<SpeakerStats>,
 }
 
@@ -137,6 +145,7 @@ pub fn compute(story: &Story) -> StoryStats {
         rows.sort_by(|x, y| y.words.cmp(&x.words).then(y.quotes.cmp(&x.quotes)));
         let quotes: usize = rows.iter().map(|r| r.quotes).sum();
         let shared: usize = rows.iter().map(|r| r.shared).sum();
+        let only = crate::only::in_story(story, a);
         articles.push(ArticleStats {
             id: art.id.clone(),
             title: art.title.clone(),
@@ -144,6 +153,9 @@ pub fn compute(story: &Story) -> StoryStats {
             shared,
             only: quotes - shared,
             words: total,
+            only_here: only.len(),
+            only_here_words: only.iter().map(|r| words(&art.text[r.clone()])).sum(),
+            text_words: words(&art.text),
             speakers: rows,
         });
     }
@@ -219,6 +231,25 @@ pub fn table(st: &StoryStats) -> String {
             per(|a| a.shared),
             st.only,
             per(|a| a.only)
+        ),
+        format!(
+            "Only here (sentences no link joins to another article): {}.",
+            st.articles
+                .iter()
+                .map(|a| format!(
+                    "{} {} sentences, {} of {} words ({})",
+                    a.id,
+                    a.only_here,
+                    a.only_here_words,
+                    a.text_words,
+                    percent(if a.text_words == 0 {
+                        0.0
+                    } else {
+                        a.only_here_words as f64 / a.text_words as f64
+                    })
+                ))
+                .collect::<Vec<_>>()
+                .join("; ")
         ),
         "shared: quotes another article carries too; words: words in the quote's span; \
          share: of the words quoted in the article."

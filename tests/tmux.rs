@@ -646,3 +646,54 @@ fn a_fetch_shows_a_progress_line_then_clears_it() {
     );
     assert!(!s.contains("fetching"), "the line is cleared: {s}");
 }
+
+#[test]
+fn on_a_revision_only_here_and_conflicts_are_visited() {
+    let Some(t) = Tmux::start("revision", 120, 40) else {
+        return;
+    };
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/revisions/harbour"
+    );
+    t.line(&format!(
+        "{} {dir}/before.txt {dir}/after.txt 2>{}/stderr.txt",
+        env!("CARGO_BIN_EXE_verso"),
+        t.home.display()
+    ));
+    t.wait_for("both versions", |s| {
+        s.matches("Port Otago harbour").count() == 2
+    });
+
+    // The only-here key in the revision visits the sentence it added.
+    t.keys(&["l", "o"]);
+    let s = t.wait_for("the added sentence", |s| s.contains("only here: 1 of 1"));
+    let line = s
+        .lines()
+        .find(|l| l.contains("Environment Minister"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(line.contains('┆'), "{line}");
+
+    // `]` from the top of the first version stops on each changed number as a
+    // conflict, with what differs in the status line.
+    t.keys(&["h", "g"]);
+    let mut notes = Vec::new();
+    for k in 1..=10 {
+        t.keys(&["]"]);
+        let s = t.wait_for("a focused link", |s| s.contains(&format!(" {k}/10")));
+        let status = s.lines().last().unwrap_or("").to_string();
+        if let Some(n) = status.split("conflict ").nth(1) {
+            notes.push(n.split("DRAFT").next().unwrap_or("").trim().to_string());
+        }
+    }
+    for want in [
+        "27 vs 37 hours",
+        "two vs seven decades",
+        "300 vs 500 million",
+        "month vs week",
+    ] {
+        assert!(notes.iter().any(|n| n.contains(want)), "{want}: {notes:?}");
+    }
+    assert_eq!(notes.len(), 4, "{notes:?}");
+    t.keys(&["q"]);
+}

@@ -94,6 +94,8 @@ actions! {
     FocusRight "focus_right" "focus the right article",
     NextLink "next_link" "next linked passage; the other article follows",
     PrevLink "prev_link" "previous linked passage",
+    NextOnly "next_only" "next passage only this article has (no link)",
+    PrevOnly "prev_only" "previous passage only this article has",
     NextQuote "next_quote" "next quote",
     PrevQuote "prev_quote" "previous quote",
     ToggleSync "toggle_sync" "synchronised scrolling on/off",
@@ -277,6 +279,8 @@ impl App {
             Action::FocusRight => self.set_focus(Focus::Pane(1)),
             Action::NextLink => self.step_link(p, true),
             Action::PrevLink => self.step_link(p, false),
+            Action::NextOnly => self.step_only(p, true),
+            Action::PrevOnly => self.step_only(p, false),
             Action::NextQuote => self.step_quote(p, true),
             Action::PrevQuote => self.step_quote(p, false),
             Action::ToggleSync => {

@@ -115,6 +115,10 @@ pub struct App {
     layouts: HashMap<(usize, usize), Rc<Layout>>,
     /// Per article: link passages sorted by start (start, link).
     passages: Vec<Vec<(usize, usize)>>,
+    /// Per article: the sentences no link covers, in text order (only here).
+    pub only: Vec<Vec<Range<usize>>>,
+    /// The only-here passage last jumped to: article and start.
+    only_at: Option<(usize, usize)>,
     /// Per article, its quotes; per speaker and article, theirs (indices in
     /// `story.quotes`, ascending): the quotes pane and the counts read these.
     quotes_of: Vec<Vec<usize>>,
@@ -185,6 +189,7 @@ impl App {
             }
         }
         passages.iter_mut().for_each(|v| v.sort_unstable());
+        let only = crate::story::par_map(big, &ids, |_, &a| crate::only::in_story(&story, a));
         let mut quotes_of = vec![Vec::new(); story.articles.len()];
         let mut quotes_by = vec![vec![Vec::new(); story.articles.len()]; story.speakers.len()];
         for (i, q) in story.quotes.iter().enumerate() {
@@ -238,6 +243,8 @@ impl App {
             help_rows: 0,
             layouts: HashMap::new(),
             passages,
+            only,
+            only_at: None,
             quotes_of,
             quotes_by,
         };

@@ -81,6 +81,51 @@ impl App {
         s
     }
 
+    /// `o` / `O`: the next or previous passage of pane `p`'s article that no
+    /// link joins to another article, brought to the upper third of the pane.
+    pub(crate) fn step_only(&mut self, p: usize, forward: bool) {
+        let article = self.panes[p].article;
+        let list = &self.only[article];
+        if list.is_empty() {
+            self.message = Some("no passage only this article has".into());
+            return;
+        }
+        let from = match self.only_at.filter(|(a, _)| *a == article) {
+            Some((_, s)) if forward => list.partition_point(|r| r.start <= s),
+            Some((_, s)) => list.partition_point(|r| r.start < s).wrapping_sub(1),
+            None => {
+                let first = self.first_visible(p);
+                let k = list.partition_point(|r| r.start < first);
+                if forward { k } else { k.wrapping_sub(1) }
+            }
+        };
+        let (k, wrap) = if from >= list.len() {
+            (if forward { 0 } else { list.len() - 1 }, true)
+        } else {
+            (from, false)
+        };
+        let (r, n) = (list[k].clone(), list.len());
+        let row = self.panes[p].layout.row_of(r.start);
+        self.panes[p].top = row.saturating_sub(self.panes[p].height / 3);
+        self.clamp(p);
+        self.only_at = Some((article, r.start));
+        self.focused_link = None;
+        self.diff = None;
+        self.message = Some(format!(
+            "only here: {} of {}{}",
+            k + 1,
+            n,
+            if wrap { " (wrapped)" } else { "" }
+        ));
+    }
+
+    /// The only-here passage last jumped to, if pane `p` shows its article.
+    pub fn only_focused(&self, p: usize) -> Option<usize> {
+        self.only_at
+            .filter(|(a, _)| *a == self.panes[p].article)
+            .map(|(_, s)| s)
+    }
+
     /// Focuses `link`: shows its passage in pane `p` (the one starting at `at`,
     /// or the first), and scrolls the other pane so that the counterpart stands
     /// on the same row.

@@ -177,6 +177,35 @@ pub enum Command {
         after_help = "Examples:\n  verso model train ../shared/data/polnear\n  verso model eval ../shared/data/polnear --split dev"
     )]
     Model(ModelCommand),
+    /// Measure the drafted links on revision pairs of a corpus (PolNeAR:
+    /// DATA/train/text; README.md, "Links").
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  verso links eval ../shared/data/polnear\n  verso links eval ../shared/data/polnear --half all --errors"
+    )]
+    Links(LinksCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LinksCommand {
+    /// Find the revision pairs of DATA/train/text (one outlet, a few days
+    /// apart, sharing three 8-word runs), derive gold links from each edit, and
+    /// report same-link recall, link precision, conflict recall and precision,
+    /// and only-here recall and precision.
+    Eval {
+        /// The corpus folder.
+        data: PathBuf,
+        /// The pairs to measure: those kept for reporting (by a hash of their
+        /// names), those for tuning, or all.
+        #[arg(long, value_enum, default_value = "report")]
+        half: crate::score::links_eval::Half,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// List on standard error each pair's figures, wrong links and missed pairs.
+        #[arg(long)]
+        errors: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -11,7 +11,7 @@ mod reader;
 
 use std::path::{Path, PathBuf};
 
-pub use args::{Cli, Command, ModelCommand};
+pub use args::{Cli, Command, LinksCommand, ModelCommand};
 use clap::Parser;
 pub use reader::{Opened, open};
 
@@ -103,6 +103,15 @@ pub fn main() -> i32 {
         })) => (
             "model eval",
             crate::annotate::model::run::eval(&data, &split, json, errors),
+        ),
+        Some(Command::Links(LinksCommand::Eval {
+            data,
+            half,
+            json,
+            errors,
+        })) => (
+            "links eval",
+            crate::score::links_eval::run(&data, half, json, errors),
         ),
         None => ("", reader::read(&cli.files, config, cli.fresh, cli.refresh)),
     };

@@ -16,6 +16,8 @@
 //! ([`attribution`], [`attributions`]).
 
 pub mod attribution;
+pub mod links_eval;
+pub mod revisions;
 
 use std::ops::Range;
 use std::path::Path;

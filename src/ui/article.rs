@@ -61,6 +61,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &View, p: usize, r: Rect)
         .and_then(|d| d.words.iter().find(|(a, _)| *a == pane.article))
         .map(|(_, w)| w.as_slice())
         .unwrap_or(&[]);
+    let only: &[Range<usize>] = &app.only[pane.article];
+    let only_focused = app.only_focused(p);
     let current_match = app
         .search
         .current
@@ -112,6 +114,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &View, p: usize, r: Rect)
         }
         if let Some((kind, f)) = mark {
             let (glyph, style) = theme.gutter(kind, f);
+            buf.set_string(area.x - 1, y, glyph, style);
+        } else if let Some(o) = within(only, row.start..row.end).first() {
+            let (glyph, style) = theme.only_here(only_focused == Some(o.start));
             buf.set_string(area.x - 1, y, glyph, style);
         }
 

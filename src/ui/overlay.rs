@@ -78,7 +78,12 @@ pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
     lines.push(Line::raw(
         "red conflict (without colour: = ~ !); the focused link reversed, its differing",
     ));
-    lines.push(Line::raw("words bold and underlined."));
+    lines.push(Line::raw(
+        "words bold and underlined. A yellow dotted mark (without colour: +) shows a",
+    ));
+    lines.push(Line::raw(
+        "sentence only this article has: no link joins it to another article.",
+    ));
     lines
 }
 

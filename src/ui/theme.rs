@@ -172,6 +172,21 @@ impl Theme {
         (if focused && self.color { "█" } else { glyph }, s)
     }
 
+    /// The gutter mark of a row only this article has (no link covers it):
+    /// unlike any link kind, in colour and in glyph.
+    pub fn only_here(&self, focused: bool) -> (&'static str, Style) {
+        let glyph = if self.color { "┆" } else { "+" };
+        let mut s = self.fg(if self.light {
+            Color::Indexed(130)
+        } else {
+            Color::Yellow
+        });
+        if focused {
+            s = s.add_modifier(Modifier::BOLD | Modifier::REVERSED);
+        }
+        (glyph, s)
+    }
+
     /// The focused link's passages, and the current quote: reversed.
     pub fn focused(&self) -> Modifier {
         Modifier::REVERSED

@@ -1,0 +1,3 @@
+//! Inputs the benchmarks share.
+
+pub mod news;

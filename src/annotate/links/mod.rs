@@ -1,0 +1,91 @@
+//! Links: passages of one article that tell the same thing in another.
+//!
+//! Three passes, each over the sentences the one before left unlinked.
+//! [`exact`]: sentences carried word for word, or with only their numbers
+//! changed (`conflict`), matched by fingerprints wherever they stand.
+//! [`align`]: each article is cut into units (sentences, long ones into
+//! overlapping windows: [`units`]) indexed by word shingles; each unit of the
+//! other article is aligned (Smith–Waterman) with the few units that share the
+//! most shingles, and a pair is linked when the alignment covers most of both
+//! units, or holds a whole clause of one (a quotation carried into another
+//! sentence), never for a short phrase two different sentences happen to share.
+//! [`overlap`]: paraphrases that share no run of words, by the rare content
+//! words two units share, each the other's best partner. A link is `same` when
+//! the words agree, `conflict` when they differ in a number, date or name
+//! ([`numbers`]: `forty-two` is 42), else `paraphrase`; a conflict's note says
+//! what differs (`seven-hour vs six-hour meeting`). [`facts`]: last, two
+//! sentences that give one count different numbers (`42 people` / `37
+//! people`) though they share little else.
+
+mod align;
+mod exact;
+mod facts;
+pub mod numbers;
+mod overlap;
+mod units;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::text::Doc;
+use crate::story::LinkKind;
+
+/// A drafted link between two articles.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub a: (usize, Range<usize>),
+    pub b: (usize, Range<usize>),
+    pub kind: LinkKind,
+    pub note: Option<String>,
+}
+
+/// Least words of a sentence linked whole by its fingerprint.
+const MIN_WORDS: usize = 5;
+
+/// The starts of the sentences of each article of a pair already linked.
+type Done = (HashSet<usize>, HashSet<usize>);
+
+/// Words that frame a report rather than tell its news (`said in a statement`,
+/// `told reporters`): shared, they count for nothing.
+const FRAMES: &[&str] = &[
+    "briefing",
+    "conference",
+    "interview",
+    "reporters",
+    "statement",
+];
+
+/// Links between every two articles.
+pub fn find(texts: &[&str], docs: &[Doc]) -> Vec<Found> {
+    let mut vocab = HashMap::new();
+    let mut lemmas = HashMap::new();
+    let arts: Vec<units::Article> = texts
+        .iter()
+        .zip(docs)
+        .map(|(t, d)| units::units(t, d, &mut vocab, &mut lemmas))
+        .collect();
+    let sents: Vec<Vec<exact::Sentence>> = texts
+        .iter()
+        .zip(docs)
+        .map(|(t, d)| exact::sentences(t, d))
+        .collect();
+    let mut out = Vec::new();
+    for x in 0..arts.len() {
+        for y in x + 1..arts.len() {
+            let from = out.len();
+            let (da, db) = exact::pair(
+                (texts[x], texts[y]),
+                (&sents[x], &sents[y]),
+                (x, y),
+                &mut out,
+            );
+            let starts = |d: Vec<Range<usize>>| d.into_iter().map(|r| r.start).collect();
+            let done = (starts(da), starts(db));
+            align::pair(&arts, (x, y), &done, &mut out);
+            overlap::overlap_pass(&arts, x, y, &done, lemmas.len(), from, &mut out);
+            facts::fact_pass(&arts, (x, y), &done, from, &mut out);
+        }
+    }
+    out.sort_by_key(|l| (l.a.0, l.a.1.start, l.b.0, l.b.1.start, l.a.1.end, l.b.1.end));
+    out
+}

@@ -1,0 +1,168 @@
+//! The units the links are drafted over: sentences (long ones cut into
+//! overlapping windows) with each word's id, lemma, number value and role.
+
+use std::collections::HashMap;
+
+use super::super::lexicon as lx;
+use super::super::text::{Doc, Tok, strip_possessive};
+use super::numbers::time_unit;
+
+/// Longest unit aligned; longer sentences are cut into windows.
+const WINDOW: usize = 60;
+
+pub(super) struct Unit {
+    pub(super) words: Vec<Tok>,
+    pub(super) ids: Vec<u32>,
+    pub(super) content: Vec<bool>,
+    pub(super) nums: Vec<Option<u64>>,
+    /// Each word's lemma (see [`lemma`]), for content words only.
+    pub(super) lems: Vec<Option<u32>>,
+    /// The unit's lemmas, sorted, each once.
+    pub(super) bag: Vec<u32>,
+    /// Words that tell who or when rather than what: titles, organisations,
+    /// groups, and times (`spokesman`, `ministry`, `residents`, `Monday`).
+    pub(super) who: Vec<bool>,
+    /// Words that are units of time (`hour`, `week`).
+    pub(super) time: Vec<bool>,
+    /// Where the unit's sentence starts.
+    pub(super) sent: usize,
+}
+
+pub(super) struct Article<'t> {
+    pub(super) text: &'t str,
+    pub(super) units: Vec<Unit>,
+}
+
+/// A light lemma: lower case, without a plural or verb ending and a final `e`,
+/// cut to seven letters (`evacuated`, `evacuation` → `evacuat`); a number is its
+/// value (`seven`, `7` → `#7`). `None` for words that say little: stop words
+/// and verbs of saying.
+fn lemma(norm: &str, num: Option<u64>) -> Option<String> {
+    if let Some(v) = num {
+        return Some(format!("#{v}"));
+    }
+    if lx::is_stop(norm)
+        || lx::is_speech_verb(norm)
+        || lx::is_tell_verb(norm)
+        || lx::is_honorific(norm)
+        || !norm.chars().any(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let mut w = norm.to_string();
+    let long = |w: &str, cut: usize| w.chars().count() >= cut + 3;
+    if w.ends_with("ies") && long(&w, 3) {
+        w.truncate(w.len() - 3);
+        w.push('i');
+    } else if w.ends_with("ing") && long(&w, 3) {
+        w.truncate(w.len() - 3);
+    } else if w.ends_with("ed") && long(&w, 2) {
+        w.truncate(w.len() - 2);
+    } else if w.ends_with('s') && !w.ends_with("ss") && long(&w, 1) {
+        w.truncate(w.len() - 1);
+    }
+    if (w.ends_with('e') || w.ends_with('y')) && long(&w, 1) {
+        let y = w.ends_with('y');
+        w.truncate(w.len() - 1);
+        if y {
+            w.push('i');
+        }
+    }
+    Some(w.chars().take(7).collect())
+}
+
+pub(super) fn units<'t>(
+    text: &'t str,
+    doc: &Doc,
+    vocab: &mut HashMap<String, u32>,
+    lemmas: &mut HashMap<String, u32>,
+) -> Article<'t> {
+    let mut units = Vec::new();
+    for par in doc.pars.iter().filter(|p| !p.headline) {
+        for sent in &par.sents {
+            let words: Vec<Tok> = sent.toks.iter().copied().filter(|t| t.word).collect();
+            let mut from = 0;
+            loop {
+                let to = (from + WINDOW).min(words.len());
+                let w = words[from..to].to_vec();
+                let norms: Vec<String> = w
+                    .iter()
+                    .map(|t| strip_possessive(t.text(text)).0.to_lowercase())
+                    .collect();
+                let content = norms.iter().map(|n| !lx::is_stop(n)).collect();
+                let nums: Vec<Option<u64>> = norms.iter().map(|n| lx::number_value(n)).collect();
+                let lems: Vec<Option<u32>> = norms
+                    .iter()
+                    .zip(&nums)
+                    .map(|(n, v)| {
+                        let l = lemma(n, *v)?;
+                        let next = lemmas.len() as u32;
+                        Some(*lemmas.entry(l).or_insert(next))
+                    })
+                    .collect();
+                let speaker = |n: &String| {
+                    lx::is_title(n) || lx::is_org(n) || lx::is_group(n) || lx::is_honorific(n)
+                };
+                // A word before a title is part of it (`freshwater ecologist`,
+                // `chief people officer`).
+                let who = (0..norms.len())
+                    .map(|k| {
+                        speaker(&norms[k])
+                            || lx::is_adverbial(&norms[k])
+                            || norms.get(k + 1).is_some_and(speaker)
+                    })
+                    .collect();
+                let time = norms.iter().map(|n| time_unit(n)).collect();
+                let mut bag: Vec<u32> = lems.iter().flatten().copied().collect();
+                bag.sort_unstable();
+                bag.dedup();
+                let ids = norms
+                    .into_iter()
+                    .map(|n| {
+                        let next = vocab.len() as u32;
+                        *vocab.entry(n).or_insert(next)
+                    })
+                    .collect();
+                if !w.is_empty() {
+                    units.push(Unit {
+                        words: w,
+                        ids,
+                        content,
+                        nums,
+                        lems,
+                        bag,
+                        who,
+                        time,
+                        sent: sent.range.start,
+                    });
+                }
+                if to >= words.len() {
+                    break;
+                }
+                from += WINDOW * 2 / 3;
+            }
+        }
+    }
+    Article { text, units }
+}
+
+pub(super) fn shingles(u: &Unit) -> Vec<u64> {
+    let mix = |a: u64, b: u32| (a ^ b as u64).wrapping_mul(0x100_0000_01b3);
+    let mut out = Vec::new();
+    let content: Vec<u32> = u
+        .ids
+        .iter()
+        .zip(&u.content)
+        .filter(|c| *c.1)
+        .map(|c| *c.0)
+        .collect();
+    for w in content.windows(2) {
+        out.push(mix(mix(0xcbf2_9ce4_8422_2325, w[0]), w[1]));
+    }
+    for w in u.ids.windows(3) {
+        out.push(mix(mix(mix(0x8422_2325_cbf2_9ce4, w[0]), w[1]), w[2]));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}

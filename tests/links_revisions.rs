@@ -1,0 +1,99 @@
+//! The link drafter on hand-made revision pairs (`tests/fixtures/revisions/`):
+//! the measure of `verso links eval` (gold derived from the edit) and what the
+//! edit's gold cannot say: a number reworded around (`about 300` / `more than
+//! 500`), the sentences cut and added, and no link between two sentences that
+//! only share a phrase (`a quid pro quo`).
+
+use std::path::PathBuf;
+
+use verso::annotate::links::find;
+use verso::annotate::text::Doc;
+use verso::score::links_eval::{Figures, measure_texts};
+use verso::story::LinkKind;
+
+fn pair(name: &str) -> (String, String) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/revisions")
+        .join(name);
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    (read("before.txt"), read("after.txt"))
+}
+
+#[test]
+fn a_revision_keeps_the_figures_the_issue_asks_for() {
+    let (a, b) = pair("harbour");
+    let mut mistakes = Vec::new();
+    let f = Figures::new(measure_texts(&a, &b, &mut mistakes));
+    let c = f.counts;
+    assert_eq!(c.same_gold, 6, "{c:?}");
+    assert_eq!(c.conflict_gold, 2, "{c:?}");
+    assert!(f.same_recall >= 0.98, "{c:?} {mistakes:#?}");
+    assert!(f.link_precision >= 0.95, "{c:?} {mistakes:#?}");
+    assert!(f.conflict_recall >= 0.9, "{c:?} {mistakes:#?}");
+    assert!(f.conflict_precision >= 0.9, "{c:?} {mistakes:#?}");
+    assert_eq!(f.only_recall, 1.0, "{c:?} {mistakes:#?}");
+}
+
+#[test]
+fn numbers_reworded_are_a_conflict_that_says_what_differs() {
+    let (a, b) = pair("harbour");
+    let docs = [Doc::new(&a), Doc::new(&b)];
+    let links = find(&[&a, &b], &docs);
+    let cost = links
+        .iter()
+        .find(|l| a[l.a.1.clone()].contains("about 300 million"))
+        .expect("the cost is linked");
+    assert!(b[cost.b.1.clone()].contains("more than 500 million"));
+    assert_eq!(cost.kind, LinkKind::Conflict);
+    let note = cost.note.as_deref().unwrap_or("");
+    assert!(note.contains("300") && note.contains("500"), "{note}");
+    let hours = links
+        .iter()
+        .find(|l| a[l.a.1.clone()].contains("27 hours"))
+        .expect("the meeting is linked");
+    assert_eq!(hours.kind, LinkKind::Conflict);
+    assert!(
+        hours
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("27") && n.contains("37"))
+    );
+}
+
+#[test]
+fn a_shared_phrase_joins_no_different_sentences() {
+    let (a, b) = pair("harbour");
+    let docs = [Doc::new(&a), Doc::new(&b)];
+    for l in find(&[&a, &b], &docs) {
+        let (pa, pb) = (&a[l.a.1.clone()], &b[l.b.1.clone()]);
+        assert_eq!(
+            pa.starts_with("Opponents"),
+            pb.starts_with("Opponents"),
+            "{pa:?} linked to {pb:?}"
+        );
+        assert_eq!(
+            pa.starts_with("Reid said"),
+            pb.starts_with("Reid said"),
+            "{pa:?} / {pb:?}"
+        );
+    }
+}
+
+#[test]
+fn a_count_two_outlets_disagree_on_is_a_conflict_with_little_else_shared() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/links/quake");
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    let (a, b) = (read("wire.txt"), read("editorial.txt"));
+    let docs = [Doc::new(&a), Doc::new(&b)];
+    let links = find(&[&a, &b], &docs);
+    let toll = links
+        .iter()
+        .find(|l| a[l.a.1.clone()].contains("at least 42 people"))
+        .unwrap_or_else(|| panic!("the toll is linked: {links:#?}"));
+    assert!(b[toll.b.1.clone()].contains("37 people"), "{toll:?}");
+    assert_eq!(toll.kind, LinkKind::Conflict);
+    let note = toll.note.as_deref().unwrap_or("");
+    assert!(note.contains("42") && note.contains("37"), "{note}");
+    // The rest of the two texts tell different things.
+    assert_eq!(links.len(), 1, "{links:#?}");
+}
