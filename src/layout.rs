@@ -301,6 +301,28 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
+/// Cuts `s` to at most `width` display cells, with `…` when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
+        let gw = g.width();
+        if w + gw + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Display width of one grapheme cluster as drawn by [`Layout::pieces`]:
 /// the measure ratatui's buffer uses (`unicode-width` of the whole cluster,
 /// plus one per halfwidth (semi-)voiced sound mark, 1 for any single ASCII

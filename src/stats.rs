@@ -292,28 +292,10 @@ fn width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
-/// `s` without control characters, cut with `…` to at most `max` columns.
+/// `s` made safe and one-line ([`crate::layout::clean`]), cut with `…` to
+/// at most `max` columns.
 fn fit(s: &str, max: usize) -> String {
-    let clean: String = s
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .filter(|&c| !c.is_control() && !crate::story::is_bidi_control(c))
-        .collect();
-    if width(&clean) <= max {
-        return clean;
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in clean.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > max {
-            break;
-        }
-        w += cw;
-        out.push(c);
-    }
-    out.push('…');
-    out
+    crate::layout::fit(&crate::layout::clean(s), max)
 }
 
 /// Greedy word wrap to `max` columns (a word longer than that is cut).

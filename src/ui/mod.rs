@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{Action, App, Focus, Overlay};
 use crate::keys::Keymap;
-pub use crate::layout::clean;
+pub use crate::layout::{clean, fit};
 pub use overlay::help_lines;
 pub use theme::Theme;
 
@@ -157,28 +157,6 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
         line.extend(badges);
     }
     buf.set_line(r.x, r.y, &Line::from(line).style(theme.status()), r.width);
-}
-
-/// Cuts `s` to at most `width` display cells, with `…` when cut.
-pub fn fit(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
-        let gw = g.width();
-        if w + gw + 1 > width {
-            break;
-        }
-        out.push_str(g);
-        w += gw;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// Whether pane focus `f` is the focused one.
