@@ -60,19 +60,9 @@ pub(super) fn build(
     if articles.is_empty() && !problems.iter().any(|p| p.path == "articles") {
         problems.push(Problem::new("articles", None, "the story has no articles"));
     }
-    let article_ids: FastMap<&str, usize> = parsed
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(k, (_, a))| (a.id.as_str(), k))
-        .collect();
+    let article_ids = positions(parsed.articles.iter().map(|(_, a)| a.id.as_str()));
     let speakers = read_speakers(parsed);
-    let speaker_ids: FastMap<&str, usize> = parsed
-        .speakers
-        .iter()
-        .enumerate()
-        .map(|(k, (_, s))| (s.id.as_str(), k))
-        .collect();
+    let speaker_ids = positions(parsed.speakers.iter().map(|(_, s)| s.id.as_str()));
     let pending = cross_references(parsed, &article_ids, &speaker_ids, problems);
     let mut ranges = anchor(parsed, &articles, &pending, problems);
     let quotes = quotes(parsed, &article_ids, &speaker_ids, &mut ranges);
@@ -93,6 +83,11 @@ pub(super) fn build(
         links,
         problems: Vec::new(),
     })
+}
+
+/// Each id's position in `ids`.
+fn positions<'p>(ids: impl Iterator<Item = &'p str>) -> FastMap<&'p str, usize> {
+    ids.enumerate().map(|(k, id)| (id, k)).collect()
 }
 
 /// Every article with its text; an article that cannot be read stops the story.
