@@ -165,3 +165,19 @@ fn the_bare_story_loads_cleanly() {
     // And a draft that does not fail is the draft.
     assert_eq!(guard::try_draft(&articles), Ok(draft(&articles)));
 }
+
+#[test]
+fn compound_numbers_too_large_to_add_up() {
+    // Found by the fuzz target: the parts of `9999…8-9999…8` overflowed
+    // when summed as a compound number (`twenty-five`).
+    let big = "9999999999999999998-9999999999999999998";
+    sound_draft(&[
+        &format!("The council counted {big} votes on Monday.\n"),
+        &format!("Officials said {big} votes were counted.\n"),
+    ]);
+    assert_eq!(verso::annotate::lexicon::number_value(big), None);
+    assert_eq!(
+        verso::annotate::lexicon::number_value("twenty-five"),
+        Some(25)
+    );
+}

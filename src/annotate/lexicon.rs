@@ -883,7 +883,7 @@ pub fn honorific_gender(w: &str) -> Option<bool> {
 }
 
 /// The value of a number written in digits or words, also inside a compound such
-/// as `seven-hour`, `twenty-five` or `12-year-old`.
+/// as `seven-hour`, `twenty-five` or `12-year-old`; `None` past `u64::MAX`.
 pub fn number_value(word: &str) -> Option<u64> {
     let w = word.to_lowercase();
     let mut total: Option<u64> = None;
@@ -898,9 +898,10 @@ pub fn number_value(word: &str) -> Option<u64> {
                 .map(|i| NUMBERS[i].1)
         };
         if let Some(v) = v {
+            // A number too large for u64 is no number to compare.
             total = Some(match total {
-                Some(t) if v == 100 => t * 100,
-                Some(t) => t + v,
+                Some(t) if v == 100 => t.checked_mul(100)?,
+                Some(t) => t.checked_add(v)?,
                 None => v,
             });
         }
