@@ -823,13 +823,19 @@ pub fn is_saying(w: &str) -> bool {
 /// A verb of saying with a listener before what is said (`told NZPA`,
 /// `asked him whether`).
 pub fn takes_listener(w: &str) -> bool {
-    is_tell_verb(w) || matches!(w, "asked" | "asks")
+    is_tell_verb(w) || is_ask(w)
 }
 /// A verb of saying that reports a clause only after `that` or a pronoun
 /// (`confirmed that ...`, not `confirmed the date`): the strict list,
 /// and those of manner but `asked`.
 pub fn is_strict_verb(w: &str) -> bool {
-    has(STRICT_BIT, w) || (has(MANNER_BIT, w) && !matches!(w, "asked" | "asks"))
+    has(STRICT_BIT, w) || (has(MANNER_BIT, w) && !is_ask(w))
+}
+
+/// `asked`, `asks`: the verbs of manner that take a listener and any clause
+/// (`asked him whether ...`).
+fn is_ask(w: &str) -> bool {
+    matches!(w, "asked" | "asks")
 }
 pub fn is_participle(w: &str) -> bool {
     has(PARTICIPLES_BIT, w)

@@ -441,14 +441,19 @@ fn source_speaker(
             return None;
         }
     }
+    let source_words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.text(text))
+        .collect();
     // `HE'S BEEN CALLED OUT BY FELLOW DOCTORS`: a heading, no one.
-    let caps = |t: &Tok| !t.text(text).chars().any(char::is_lowercase);
-    if toks.iter().filter(|t| t.word).count() > 1 && toks.iter().filter(|t| t.word).all(caps) {
+    let caps = |w: &&str| !w.chars().any(char::is_lowercase);
+    if source_words.len() > 1 && source_words.iter().all(caps) {
         return None;
     }
     // A source no rule reads as a name becomes a speaker named by its words
     // (`a senior aide`, `polls`), if it is short enough to be a name at all.
-    let short = toks.iter().filter(|t| t.word).count() <= MAX_UNNAMED_WORDS;
+    let short = source_words.len() <= MAX_UNNAMED_WORDS;
     match interpret(toks, text) {
         Some(np @ (Np::Pronoun(_) | Np::It | Np::They)) => reg.resolve(&np, salient),
         Some(Np::Body(_) | Np::Descriptive(_)) if !short => None,

@@ -58,9 +58,7 @@ impl Ctx<'_> {
                     // A quotation that breaks off at a comma, a question or an
                     // exclamation and a name after it: any verb is the cue
                     // (`"Why not?" Vitter demanded`, `"...," Blige sings`).
-                    let open_ended = text[q.start..q.end]
-                        .trim_end_matches(|c: char| !c.is_alphanumeric() && !",?!".contains(c))
-                        .ends_with([',', '?', '!']);
+                    let open_ended = ends_in(text, q, ",?!");
                     if v < end
                         && (is_verb(toks[v], text) || (open_ended && verb_like(toks[v], text)))
                         && let Some((s, id)) = self.subject_before(toks, k, v)
@@ -114,9 +112,7 @@ impl Ctx<'_> {
         direct: &[QSpan],
     ) -> Option<(usize, String)> {
         let (sent, next) = (&par.sents[si], par.sents.get(si + 1)?);
-        let body = self.text[q.start..q.end]
-            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!');
-        if !q.closed || q.end != sent.range.end || !body.ends_with(['?', '!']) {
+        if !q.closed || q.end != sent.range.end || !ends_in(self.text, q, "?!") {
             return None;
         }
         let joined = Sent {
@@ -138,6 +134,13 @@ impl Ctx<'_> {
         let ce = self.cue_end(toks, v, n - 1);
         Some((id, self.text[toks[s].start..toks[ce].end].to_string()))
     }
+}
+
+/// Does quotation `q` end, inside its closing marks, in one of `marks`?
+fn ends_in(text: &str, q: QSpan, marks: &str) -> bool {
+    text[q.start..q.end]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !marks.contains(c))
+        .ends_with(|c: char| marks.contains(c))
 }
 
 /// The token after a parenthesis at `i` (`Rep. Gwen Moore (D-Wis.) said`),

@@ -2,6 +2,7 @@
 //! the articles (names, titles, descriptions the texts tie to a name,
 //! pronouns), and how the texts write each word (what may be a name).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::super::lexicon as lx;
@@ -117,7 +118,7 @@ impl Registry {
 
     /// `np` without the common words that open it: a name holds none
     /// (`Railing Against Trump` is `Trump`).
-    fn plain(&self, np: &Np) -> Np {
+    fn plain<'n>(&self, np: &'n Np) -> Cow<'n, Np> {
         let Np::Person {
             first: Some(_),
             surname,
@@ -127,7 +128,7 @@ impl Registry {
             full,
         } = np
         else {
-            return np.clone();
+            return Cow::Borrowed(np);
         };
         // The name is what follows the last common word before the surname.
         let words: Vec<&str> = form.split(' ').collect();
@@ -135,12 +136,12 @@ impl Registry {
             .iter()
             .rposition(|w| self.common(w))
         else {
-            return np.clone();
+            return Cow::Borrowed(np);
         };
-        let rest = words[k + 1..].join(" ");
-        let words: Vec<&str> = rest.split(' ').collect();
-        Np::Person {
-            first: (words.len() >= 2).then(|| words[0].to_string()),
+        let kept = &words[k + 1..];
+        let rest = kept.join(" ");
+        Cow::Owned(Np::Person {
+            first: (kept.len() >= 2).then(|| kept[0].to_string()),
             surname: surname.clone(),
             gender: *gender,
             desc: None,
@@ -150,7 +151,7 @@ impl Registry {
                 full.clone()
             },
             form: rest,
-        }
+        })
     }
 
     /// First pass, plain names: remember `Chris` as the first name of `Carter`.
@@ -163,7 +164,7 @@ impl Registry {
                         first: Some(f),
                         surname,
                         ..
-                    }) = interpret(&toks[i..e], text).map(|np| self.plain(&np))
+                    }) = interpret(&toks[i..e], text).map(|np| self.plain(&np).into_owned())
                     {
                         self.firsts.entry(surname).or_default().insert(f);
                     }
@@ -236,7 +237,12 @@ impl Registry {
     /// The entity `np` names, created if new; pronouns take the most recent
     /// fitting person of `salient` (most recent last).
     pub fn resolve(&mut self, np: &Np, salient: &[usize]) -> Option<usize> {
-        let np = &self.plain(np);
+        let np = self.plain(np);
+        self.resolve_plain(&np, salient)
+    }
+
+    /// [`Registry::resolve`] of an `np` already [`Registry::plain`].
+    fn resolve_plain(&mut self, np: &Np, salient: &[usize]) -> Option<usize> {
         let id = match np {
             Np::Pronoun(male) => salient.iter().rev().copied().find(|&e| {
                 let en = &self.entities[e];
@@ -331,8 +337,8 @@ impl Registry {
     /// [`Registry::resolve`], and a lone capitalised word is a person too
     /// (`"...," Melanie said`), as a cue says so.
     pub fn speaker(&mut self, np: &Np, salient: &[usize]) -> Option<usize> {
-        let np = &self.plain(np);
-        self.resolve(np, salient).or_else(|| match np {
+        let np = self.plain(np);
+        self.resolve_plain(&np, salient).or_else(|| match &*np {
             Np::Person {
                 first: None,
                 surname,
