@@ -97,3 +97,51 @@ fn a_count_two_outlets_disagree_on_is_a_conflict_with_little_else_shared() {
     // The rest of the two texts tell different things.
     assert_eq!(links.len(), 1, "{links:#?}");
 }
+
+/// Links of two articles of prose, as `(passage in a, passage in b, kind)`.
+fn links_of(a: &str, b: &str) -> Vec<(String, String, LinkKind)> {
+    let docs = [Doc::new(a), Doc::new(b)];
+    find(&[a, b], &docs)
+        .into_iter()
+        .map(|l| (a[l.a.1].to_string(), b[l.b.1].to_string(), l.kind))
+        .collect()
+}
+
+#[test]
+fn a_clause_that_tells_what_another_sentence_tells_is_linked_alone() {
+    let a = "The union said talks with the ministry had failed. Ferry crews will stop work \
+             for a day on Friday, the union said, and the harbour office would remain open \
+             during the stoppage. Tourists were told to check timetables.\n";
+    let b = "Passengers face a day without ferries. A spokeswoman said staff had been \
+             briefed and the harbour office would stay open. Shops near the quay expect \
+             a quiet weekend.\n";
+    let links = links_of(a, b);
+    let office = links
+        .iter()
+        .find(|l| l.0.contains("harbour office"))
+        .unwrap_or_else(|| panic!("the office clause is linked: {links:#?}"));
+    assert!(
+        office.1.contains("harbour office would stay open"),
+        "{office:?}"
+    );
+    assert!(
+        !office.0.contains("Ferry crews"),
+        "only the clause: {office:?}"
+    );
+    assert_eq!(office.2, LinkKind::Paraphrase);
+}
+
+#[test]
+fn a_noun_phrase_two_sentences_share_is_no_link() {
+    let a = "Critics questioned the cost of the new river bridge, which the regional \
+             council approved in a late vote after months of debate about tolls, traffic \
+             and the harbour.\n";
+    let b = "At the meeting on Monday, where residents complained about noise, parking, \
+             buses and rubbish collection, the cost of the new river bridge, first raised \
+             in May, dominated.\n";
+    let links = links_of(a, b);
+    assert!(
+        links.iter().all(|l| !l.0.contains("river bridge")),
+        "{links:#?}"
+    );
+}

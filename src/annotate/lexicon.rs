@@ -837,6 +837,34 @@ pub fn is_strict_verb(w: &str) -> bool {
 fn is_ask(w: &str) -> bool {
     matches!(w, "asked" | "asks")
 }
+/// A verb that makes a clause finite with another (`was cooperating`,
+/// `would stay`), or is its only verb (`is`, `had`).
+pub fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "am" | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+    )
+}
 pub fn is_participle(w: &str) -> bool {
     has(PARTICIPLES_BIT, w)
 }

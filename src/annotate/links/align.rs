@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::super::lexicon as lx;
-use super::super::text::{capitalised, strip_possessive};
+use super::super::text::{Tok, capitalised, strip_possessive};
 use super::units::{Article, Unit, shingles};
 use super::{Done, FRAMES, Found};
 use crate::story::LinkKind;
@@ -59,6 +59,7 @@ fn holds_clause(
                 if let Some(o) = open
                     && k(s) + 1 - o >= CLAUSE
                     && edge(art.text, u, k(s), false)
+                    && tells(art.text, u, o..k(s) + 1)
                 {
                     return true;
                 }
@@ -66,6 +67,36 @@ fn holds_clause(
         }
     }
     false
+}
+
+/// Does the clause of words `r` tell something (a verb: [`finite`]) or is it
+/// quoted (`"a heartbreaking loss for families in two states"`), rather than
+/// name a thing two sentences mention (`the cost of the new river bridge`)?
+fn tells(t: &str, u: &Unit, r: Range<usize>) -> bool {
+    let quote = |gap: &str| {
+        gap.chars()
+            .any(|c| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''))
+    };
+    let before = if r.start == 0 {
+        ""
+    } else {
+        &t[u.words[r.start - 1].end..u.words[r.start].start]
+    };
+    let after = match u.words.get(r.end) {
+        Some(w) => &t[u.words[r.end - 1].end..w.start],
+        None => "",
+    };
+    quote(before) || quote(after) || finite(&u.words[r], t)
+}
+
+/// Whether words tell something rather than name it: an auxiliary or a verb
+/// in the past among them (`would stay open`, `was cooperating`, `invested
+/// £30m`), unlike a phrase such as `winner of the Iowa caucuses`.
+pub(super) fn finite(words: &[Tok], t: &str) -> bool {
+    words.iter().any(|w| {
+        let w = w.text(t).to_lowercase();
+        lx::is_auxiliary(&w) || (w.ends_with("ed") && w.chars().count() >= 5)
+    })
 }
 
 /// Sentences compared with each sentence of the other article.

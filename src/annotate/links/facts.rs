@@ -11,26 +11,13 @@ use std::ops::Range;
 
 use super::numbers::{counted, number_conflict};
 use super::units::{Article, Unit};
-use super::{Done, Found};
+use super::{Done, Found, Linked};
 use crate::story::LinkKind;
 
 /// Counts of one word in more units than this propose no candidates.
 const CAP: usize = 24;
 
-/// Ranges linked on one side, merged, for overlap tests.
-struct Linked(Vec<Range<usize>>);
-
-impl Linked {
-    fn new(v: Vec<Range<usize>>) -> Linked {
-        Linked(crate::only::merge(v))
-    }
-    fn hits(&self, r: &Range<usize>) -> bool {
-        let k = self.0.partition_point(|m| m.end <= r.start);
-        self.0.get(k).is_some_and(|m| m.start < r.end)
-    }
-}
-
-fn span(u: &Unit) -> Range<usize> {
+pub(super) fn span(u: &Unit) -> Range<usize> {
     u.words[0].start..u.words[u.words.len() - 1].end
 }
 

@@ -13,9 +13,11 @@
 //! words two units share, each the other's best partner. A link is `same` when
 //! the words agree, `conflict` when they differ in a number, date or name
 //! ([`numbers`]: `forty-two` is 42), else `paraphrase`; a conflict's note says
-//! what differs (`seven-hour vs six-hour meeting`). [`facts`]: last, two
+//! what differs (`seven-hour vs six-hour meeting`). [`facts`]: two
 //! sentences that give one count different numbers (`42 people` / `37
-//! people`) though they share little else.
+//! people`) though they share little else. Last, [`overlap`] again over
+//! clauses ([`units::clauses`]) no link has touched, with a higher bar: one
+//! sentence often carries two facts that another article tells apart.
 
 mod align;
 mod exact;
@@ -42,6 +44,10 @@ pub struct Found {
 /// Least words of a sentence linked whole by its fingerprint.
 const MIN_WORDS: usize = 5;
 
+/// The least similarity of two clauses linked for the content words they
+/// share (see [`overlap`]): higher than for sentences, as a clause has fewer.
+const CLAUSE_SIM: f64 = 0.5;
+
 /// The starts of the sentences of each article of a pair already linked.
 type Done = (HashSet<usize>, HashSet<usize>);
 
@@ -55,6 +61,19 @@ const FRAMES: &[&str] = &[
     "statement",
 ];
 
+/// Ranges linked on one side, merged, for overlap tests.
+pub(super) struct Linked(Vec<Range<usize>>);
+
+impl Linked {
+    pub(super) fn new(v: Vec<Range<usize>>) -> Linked {
+        Linked(crate::only::merge(v))
+    }
+    pub(super) fn hits(&self, r: &Range<usize>) -> bool {
+        let k = self.0.partition_point(|m| m.end <= r.start);
+        self.0.get(k).is_some_and(|m| m.start < r.end)
+    }
+}
+
 /// Links between every two articles.
 pub fn find(texts: &[&str], docs: &[Doc]) -> Vec<Found> {
     let mut vocab = HashMap::new();
@@ -63,6 +82,11 @@ pub fn find(texts: &[&str], docs: &[Doc]) -> Vec<Found> {
         .iter()
         .zip(docs)
         .map(|(t, d)| units::units(t, d, &mut vocab, &mut lemmas))
+        .collect();
+    let clauses: Vec<units::Article> = texts
+        .iter()
+        .zip(docs)
+        .map(|(t, d)| units::clauses(t, d, &mut vocab, &mut lemmas))
         .collect();
     let sents: Vec<Vec<exact::Sentence>> = texts
         .iter()
@@ -82,8 +106,10 @@ pub fn find(texts: &[&str], docs: &[Doc]) -> Vec<Found> {
             let starts = |d: Vec<Range<usize>>| d.into_iter().map(|r| r.start).collect();
             let done = (starts(da), starts(db));
             align::pair(&arts, (x, y), &done, &mut out);
-            overlap::overlap_pass(&arts, x, y, &done, lemmas.len(), from, &mut out);
+            let nlem = lemmas.len();
+            overlap::overlap_pass(&arts, x, y, &done, (nlem, overlap::SIM), from, &mut out);
             facts::fact_pass(&arts, (x, y), &done, from, &mut out);
+            overlap::overlap_pass(&clauses, x, y, &done, (nlem, CLAUSE_SIM), from, &mut out);
         }
     }
     out.sort_by_key(|l| (l.a.0, l.a.1.start, l.b.0, l.b.1.start, l.a.1.end, l.b.1.end));

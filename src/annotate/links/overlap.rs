@@ -4,19 +4,20 @@
 use std::ops::Range;
 
 use super::super::text::capitalised;
-use super::align::{lx_norm, overlaps};
+use super::align::{finite, lx_norm, overlaps};
+use super::facts::span;
 use super::numbers::number_conflict;
 use super::units::{Article, Unit};
-use super::{Done, FRAMES, Found};
+use super::{Done, FRAMES, Found, Linked};
 use crate::story::LinkKind;
 
 /// Lemmas in more units of a pair than this propose no candidates.
 const RARE: usize = 32;
 /// Units each unit is compared with by the content words they share.
 const OVERLAP_CANDIDATES: usize = 8;
-/// The least similarity (shared weight over the mean weight) of a pair linked
-/// for the content words they share.
-const SIM: f64 = 0.3;
+/// The least similarity (shared weight over the mean weight) of two sentences
+/// linked for the content words they share.
+pub(super) const SIM: f64 = 0.3;
 /// Shared words that tell what happened (see [`shared`]) a link needs.
 const PLAIN: usize = 2;
 
@@ -65,11 +66,15 @@ pub(super) fn overlap_pass(
     x: usize,
     y: usize,
     done: &Done,
-    nlem: usize,
+    (nlem, least): (usize, f64),
     from: usize,
     out: &mut Vec<Found>,
 ) {
     let (a, b) = (&arts[x], &arts[y]);
+    // For clauses: only those no link of this pair has touched yet.
+    let clauses = least > SIM;
+    let la = Linked::new(out[from..].iter().map(|f| f.a.1.clone()).collect());
+    let lb = Linked::new(out[from..].iter().map(|f| f.b.1.clone()).collect());
     let mut df = vec![0u32; nlem];
     for u in a.units.iter().chain(&b.units) {
         for &l in &u.bag {
@@ -92,7 +97,7 @@ pub(super) fn overlap_pass(
     let wb: Vec<f64> = b.units.iter().map(weight).collect();
     let mut index: Vec<Vec<u32>> = vec![Vec::new(); nlem];
     for (i, u) in a.units.iter().enumerate() {
-        if done.0.contains(&u.sent) {
+        if done.0.contains(&u.sent) || clauses && (la.hits(&span(u)) || !finite(&u.words, a.text)) {
             continue;
         }
         for &l in &u.bag {
@@ -110,7 +115,9 @@ pub(super) fn overlap_pass(
     let mut best_b: Vec<Option<(f64, usize)>> = vec![None; b.units.len()];
     let mut votes: Vec<(u32, f64)> = Vec::new();
     for (j, ub) in b.units.iter().enumerate() {
-        if done.1.contains(&ub.sent) {
+        if done.1.contains(&ub.sent)
+            || clauses && (lb.hits(&span(ub)) || !finite(&ub.words, b.text))
+        {
             continue;
         }
         votes.clear();
@@ -156,7 +163,7 @@ pub(super) fn overlap_pass(
     };
     for (j, ub) in b.units.iter().enumerate() {
         let Some((sim, i)) = best_b[j] else { continue };
-        if sim < SIM || best_a[i].map(|p| p.1) != Some(j) {
+        if sim < least || best_a[i].map(|p| p.1) != Some(j) {
             continue;
         }
         let ua = &a.units[i];

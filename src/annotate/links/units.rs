@@ -85,57 +85,7 @@ pub(super) fn units<'t>(
             loop {
                 let to = (from + WINDOW).min(words.len());
                 let w = words[from..to].to_vec();
-                let norms: Vec<String> = w
-                    .iter()
-                    .map(|t| strip_possessive(t.text(text)).0.to_lowercase())
-                    .collect();
-                let content = norms.iter().map(|n| !lx::is_stop(n)).collect();
-                let nums: Vec<Option<u64>> = norms.iter().map(|n| lx::number_value(n)).collect();
-                let lems: Vec<Option<u32>> = norms
-                    .iter()
-                    .zip(&nums)
-                    .map(|(n, v)| {
-                        let l = lemma(n, *v)?;
-                        let next = lemmas.len() as u32;
-                        Some(*lemmas.entry(l).or_insert(next))
-                    })
-                    .collect();
-                let speaker = |n: &String| {
-                    lx::is_title(n) || lx::is_org(n) || lx::is_group(n) || lx::is_honorific(n)
-                };
-                // A word before a title is part of it (`freshwater ecologist`,
-                // `chief people officer`).
-                let who = (0..norms.len())
-                    .map(|k| {
-                        speaker(&norms[k])
-                            || lx::is_adverbial(&norms[k])
-                            || norms.get(k + 1).is_some_and(speaker)
-                    })
-                    .collect();
-                let time = norms.iter().map(|n| time_unit(n)).collect();
-                let mut bag: Vec<u32> = lems.iter().flatten().copied().collect();
-                bag.sort_unstable();
-                bag.dedup();
-                let ids = norms
-                    .into_iter()
-                    .map(|n| {
-                        let next = vocab.len() as u32;
-                        *vocab.entry(n).or_insert(next)
-                    })
-                    .collect();
-                if !w.is_empty() {
-                    units.push(Unit {
-                        words: w,
-                        ids,
-                        content,
-                        nums,
-                        lems,
-                        bag,
-                        who,
-                        time,
-                        sent: sent.range.start,
-                    });
-                }
+                units.extend(unit(text, w, sent.range.start, vocab, lemmas));
                 if to >= words.len() {
                     break;
                 }
@@ -144,6 +94,118 @@ pub(super) fn units<'t>(
         }
     }
     Article { text, units }
+}
+
+/// Words that open a clause of their own: conjunctions and the words that
+/// start a reported or relative clause.
+const OPENERS: &[&str] = &[
+    "although", "and", "because", "but", "that", "though", "whereas", "which", "while", "who",
+];
+
+/// Least words of a clause; a shorter one joins the clause after it.
+const CLAUSE_WORDS: usize = 3;
+
+/// The sentences of `doc` cut into clauses: at punctuation inside the
+/// sentence (`,` `;` `:` dashes, brackets) and before a word of [`OPENERS`].
+/// Many sentences carry two facts (`killed two workers and forced the
+/// evacuation of 4,000`), each of which another article may tell alone.
+pub(super) fn clauses<'t>(
+    text: &'t str,
+    doc: &Doc,
+    vocab: &mut HashMap<String, u32>,
+    lemmas: &mut HashMap<String, u32>,
+) -> Article<'t> {
+    let mut units = Vec::new();
+    for par in doc.pars.iter().filter(|p| !p.headline) {
+        for sent in &par.sents {
+            let mut clause: Vec<Tok> = Vec::new();
+            let mut cut = |clause: &mut Vec<Tok>, units: &mut Vec<Unit>| {
+                if clause.len() >= CLAUSE_WORDS {
+                    let c = std::mem::take(clause);
+                    if c.len() <= WINDOW {
+                        units.extend(unit(text, c, sent.range.start, vocab, lemmas));
+                    }
+                }
+            };
+            for &t in &sent.toks {
+                let s = t.text(text);
+                if !t.word {
+                    if matches!(s, "," | ";" | ":" | "—" | "–" | "(" | ")") {
+                        cut(&mut clause, &mut units);
+                    }
+                    continue;
+                }
+                if clause.len() >= CLAUSE_WORDS && OPENERS.contains(&s.to_lowercase().as_str()) {
+                    cut(&mut clause, &mut units);
+                }
+                clause.push(t);
+            }
+            cut(&mut clause, &mut units);
+        }
+    }
+    Article { text, units }
+}
+
+/// One unit of the words `w` of the sentence starting at `sent`; `None` when
+/// there are no words.
+fn unit(
+    text: &str,
+    w: Vec<Tok>,
+    sent: usize,
+    vocab: &mut HashMap<String, u32>,
+    lemmas: &mut HashMap<String, u32>,
+) -> Option<Unit> {
+    if w.is_empty() {
+        return None;
+    }
+    let norms: Vec<String> = w
+        .iter()
+        .map(|t| strip_possessive(t.text(text)).0.to_lowercase())
+        .collect();
+    let content = norms.iter().map(|n| !lx::is_stop(n)).collect();
+    let nums: Vec<Option<u64>> = norms.iter().map(|n| lx::number_value(n)).collect();
+    let lems: Vec<Option<u32>> = norms
+        .iter()
+        .zip(&nums)
+        .map(|(n, v)| {
+            let l = lemma(n, *v)?;
+            let next = lemmas.len() as u32;
+            Some(*lemmas.entry(l).or_insert(next))
+        })
+        .collect();
+    let speaker =
+        |n: &String| lx::is_title(n) || lx::is_org(n) || lx::is_group(n) || lx::is_honorific(n);
+    // A word before a title is part of it (`freshwater ecologist`,
+    // `chief people officer`).
+    let who = (0..norms.len())
+        .map(|k| {
+            speaker(&norms[k])
+                || lx::is_adverbial(&norms[k])
+                || norms.get(k + 1).is_some_and(speaker)
+        })
+        .collect();
+    let time = norms.iter().map(|n| time_unit(n)).collect();
+    let mut bag: Vec<u32> = lems.iter().flatten().copied().collect();
+    bag.sort_unstable();
+    bag.dedup();
+    let ids = norms
+        .into_iter()
+        .map(|n| {
+            let next = vocab.len() as u32;
+            *vocab.entry(n).or_insert(next)
+        })
+        .collect();
+    Some(Unit {
+        words: w,
+        ids,
+        content,
+        nums,
+        lems,
+        bag,
+        who,
+        time,
+        sent,
+    })
 }
 
 pub(super) fn shingles(u: &Unit) -> Vec<u64> {
