@@ -197,3 +197,27 @@ fn words_capitalised_only_where_all_are_are_no_name() {
     assert_eq!(speaker_of(&s, "make the country"), "Donald Trump");
     assert_eq!(speaker_of(&s, "gift to the rich"), "Bill Clinton");
 }
+
+#[test]
+fn quotation_marks_typed_as_two_apostrophes_quote() {
+    let s = story(
+        "The mayor's plan drew criticism from economists.\n\n\
+         ''This isn't a budget, it's a wish list,'' said Alan Cole, an economist at the \
+         Tax Foundation. ''Nobody believes these numbers.''\n\n\
+         Ruth Sands, a council member, put it differently: ``The plan is a start.''\n",
+    );
+    assert_eq!(speaker_of(&s, "a wish list"), "Alan Cole");
+    assert_eq!(speaker_of(&s, "The plan is a start"), "Ruth Sands");
+    // The quote takes in both apostrophes of each mark, as the text has them.
+    let q = s
+        .quotes
+        .iter()
+        .find(|q| q.selector.text.contains("a wish list"))
+        .unwrap();
+    assert!(
+        q.selector.text.starts_with("''This") && q.selector.text.ends_with("list,''"),
+        "{:?}",
+        q.selector.text
+    );
+    assert_eq!(s.quotes[0].kind.as_deref(), Some("direct"));
+}

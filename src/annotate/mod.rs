@@ -17,6 +17,7 @@ pub mod speakers;
 pub mod tagged;
 pub mod text;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -34,12 +35,15 @@ use text::Doc;
 /// `file` field, and its stem gives the article's id.
 pub fn draft(articles: &[(String, String)]) -> StoryFile {
     let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
-    let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t)).collect();
-    let (mut reg, ruled) = rule_pass(&texts, &docs);
+    // Read with plain quotation marks; every offset is the same in both.
+    let plain: Vec<Cow<str>> = texts.iter().map(|t| plain(t)).collect();
+    let read: Vec<&str> = plain.iter().map(|p| p.as_ref()).collect();
+    let docs: Vec<Doc> = read.iter().map(|t| Doc::new(t)).collect();
+    let (mut reg, ruled) = rule_pass(&read, &docs);
     let model = model::Model::bundled();
     let cues = model::features::Cues::bundled();
     let mut found = Vec::new();
-    for (a, (t, d)) in texts.iter().zip(&docs).enumerate() {
+    for (a, (t, d)) in read.iter().zip(&docs).enumerate() {
         let mine: Vec<quotes::Found> = ruled.iter().filter(|f| f.article == a).cloned().collect();
         let marks = rule_marks(&mine);
         let seqs = model::features::sequences(t, d, &marks, cues);
@@ -52,7 +56,17 @@ pub fn draft(articles: &[(String, String)]) -> StoryFile {
             &mut reg,
         ));
     }
-    let linked = links::find(&texts, &docs);
+    let mut linked = links::find(&read, &docs);
+    let widen = |a: usize, r: &mut std::ops::Range<usize>| {
+        *r = text::widen_quotes(texts[a], read[a], r.clone());
+    };
+    for q in &mut found {
+        widen(q.article, &mut q.range);
+    }
+    for l in &mut linked {
+        widen(l.a.0, &mut l.a.1);
+        widen(l.b.0, &mut l.b.1);
+    }
 
     let ids = unique_ids(articles.iter().map(|(f, _)| {
         Path::new(f)
@@ -167,10 +181,17 @@ pub fn tagger_input(
     Vec<model::features::Seq>,
     Vec<(std::ops::Range<usize>, crate::story::QuoteKind)>,
 ) {
+    let plain = plain(text);
+    let text = plain.as_ref();
     let doc = Doc::new(text);
     let (_, ruled) = rule_pass(&[text], std::slice::from_ref(&doc));
     let marks = rule_marks(&ruled);
     (model::features::sequences(text, &doc, &marks, cues), marks)
+}
+
+/// The text as the drafter reads it: [`text::plain_quotes`].
+fn plain(text: &str) -> Cow<'_, str> {
+    text::plain_quotes(text).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 fn speaker_entries(

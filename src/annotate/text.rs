@@ -233,6 +233,57 @@ pub fn quote_spans(text: &str, par: Range<usize>, single: bool) -> Vec<QSpan> {
     out
 }
 
+/// The text with quotation marks typed as two apostrophes (`''Yes,'' he
+/// said`, as some archives write the New York Times) or as two backticks
+/// opening and two apostrophes closing (``` ``Yes,'' ```), written as plain
+/// double marks of the same length: an opening pair becomes a space and a
+/// mark (` "`), a closing pair a mark and a space (`" `), so every offset of the
+/// text stays where it was. `None` when the text has no such pair.
+pub fn plain_quotes(text: &str) -> Option<String> {
+    if !text.contains("''") && !text.contains("``") {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut out = b.to_vec();
+    let mut i = 0;
+    while i + 1 < b.len() {
+        let pair = &b[i..i + 2];
+        if pair == b"''" || pair == b"``" {
+            let before = text[..i].chars().next_back();
+            let after = text[i + 2..].chars().next();
+            let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+            let opens =
+                (space(before) || before.is_some_and(|c| "([{—–-".contains(c))) && !space(after);
+            if opens {
+                out[i] = b' ';
+                out[i + 1] = b'"';
+            } else if pair == b"''" && !space(before) {
+                out[i] = b'"';
+                out[i + 1] = b' ';
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII bytes.
+    String::from_utf8(out).ok()
+}
+
+/// A range of the text [`plain_quotes`] gave `plain`, widened to take in
+/// the rest of a doubled mark at either end, as `text` has it.
+pub fn widen_quotes(text: &str, plain: &str, r: Range<usize>) -> Range<usize> {
+    let (t, p) = (text.as_bytes(), plain.as_bytes());
+    let doubled = |k: usize| t.get(k).is_some_and(|&c| c == b'\'' || c == b'`') && p[k] == b' ';
+    let start = if r.start > 0 && doubled(r.start - 1) {
+        r.start - 1
+    } else {
+        r.start
+    };
+    let end = if doubled(r.end) { r.end + 1 } else { r.end };
+    start..end
+}
+
 /// Does the text quote mainly with single marks? More single opening marks
 /// (at a word's start) than double marks of any kind.
 pub fn quotes_with_single_marks(text: &str) -> bool {
@@ -393,6 +444,24 @@ pub fn strip_possessive(w: &str) -> (&str, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubled_apostrophes_are_plain_quotes_at_the_same_offsets() {
+        let t = "''This isn't reform,'' said Ann Lee. ``Yes,'' he said. Rock 'n' roll.";
+        let p = plain_quotes(t).unwrap();
+        assert_eq!(p.len(), t.len());
+        assert_eq!(
+            p,
+            " \"This isn't reform,\"  said Ann Lee.  \"Yes,\"  he said. Rock 'n' roll."
+        );
+        let spans = quote_spans(&p, 0..p.len(), false);
+        assert_eq!(spans.len(), 2);
+        let first = widen_quotes(t, &p, spans[0].start..spans[0].end);
+        assert_eq!(&t[first], "''This isn't reform,''");
+        let second = widen_quotes(t, &p, spans[1].start..spans[1].end);
+        assert_eq!(&t[second], "``Yes,''");
+        assert_eq!(plain_quotes("No doubled marks here, 'only' single."), None);
+    }
 
     #[test]
     fn words_keep_inner_marks() {
