@@ -18,40 +18,11 @@
 //!
 //! The word lists are printed for pages under F1 (0.9 if not given).
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use unicode_segmentation::UnicodeSegmentation;
+use verso::score::words::{word_f1, words};
 use verso::web::extract;
-
-/// Lower-cased words: segments between Unicode word boundaries holding a
-/// letter or digit.
-fn words(t: &str) -> HashMap<String, usize> {
-    let mut m = HashMap::new();
-    for w in t.unicode_words() {
-        *m.entry(w.to_lowercase()).or_insert(0) += 1;
-    }
-    m
-}
-
-/// Precision, recall and F1 of the words of `got` against those of `want`
-/// (bags of words: a word counts as often as it occurs in both).
-fn word_f1(got: &str, want: &str) -> (f64, f64, f64) {
-    let (g, w) = (words(got), words(want));
-    let overlap: usize = g
-        .iter()
-        .map(|(k, n)| (*n).min(*w.get(k).unwrap_or(&0)))
-        .sum();
-    let total = |m: &HashMap<String, usize>| m.values().sum::<usize>() as f64;
-    let p = overlap as f64 / total(&g).max(1.0);
-    let r = overlap as f64 / total(&w).max(1.0);
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
 
 /// The words of `a`, in order, beyond those `b` has (each word of `b`
 /// cancels one occurrence in `a`).

@@ -7,10 +7,9 @@
 //! there); and the title against both. Prints the table README.md quotes
 //! (`cargo test --test web_extract -- --nocapture`).
 
-use std::collections::HashMap;
 use std::path::Path;
 
-use unicode_segmentation::UnicodeSegmentation;
+use verso::score::words::word_f1;
 use verso::web::extract::{self, Meta};
 
 const SITES: [&str; 6] = ["nyt", "bbc", "guardian", "wapo", "cnn", "telegraph"];
@@ -20,35 +19,6 @@ fn fixture(name: &str) -> String {
         .join("tests/fixtures/web/sites")
         .join(name);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-/// Lower-cased words: segments between Unicode word boundaries holding a
-/// letter or digit.
-fn words(t: &str) -> HashMap<String, usize> {
-    let mut m = HashMap::new();
-    for w in t.unicode_words() {
-        *m.entry(w.to_lowercase()).or_insert(0) += 1;
-    }
-    m
-}
-
-/// Precision, recall and F1 of the words of `got` against those of `want`
-/// (bags of words: a word counts as often as it occurs in both).
-fn word_f1(got: &str, want: &str) -> (f64, f64, f64) {
-    let (g, w) = (words(got), words(want));
-    let overlap: usize = g
-        .iter()
-        .map(|(k, n)| (*n).min(*w.get(k).unwrap_or(&0)))
-        .sum();
-    let total = |m: &HashMap<String, usize>| m.values().sum::<usize>() as f64;
-    let p = overlap as f64 / total(&g).max(1.0);
-    let r = overlap as f64 / total(&w).max(1.0);
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
 }
 
 #[test]

@@ -18,6 +18,7 @@
 pub mod attribution;
 pub mod links_eval;
 pub mod revisions;
+pub mod words;
 
 use std::ops::Range;
 use std::path::Path;

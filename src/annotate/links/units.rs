@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::super::lexicon as lx;
-use super::super::text::{Doc, Tok, strip_possessive};
+use super::super::text::{Doc, Sent, Tok, strip_possessive};
 use super::numbers::time_unit;
 
 /// Longest unit aligned; longer sentences are cut into windows.
@@ -71,29 +71,48 @@ fn lemma(norm: &str, num: Option<u64>) -> Option<String> {
     Some(w.chars().take(7).collect())
 }
 
+/// The units of an article: each sentence of its body (headlines left out)
+/// cut into pieces of words by `pieces`.
+fn article<'t>(
+    text: &'t str,
+    doc: &Doc,
+    (vocab, lemmas): (&mut HashMap<String, u32>, &mut HashMap<String, u32>),
+    pieces: impl Fn(&str, &Sent) -> Vec<Vec<Tok>>,
+) -> Article<'t> {
+    let mut units = Vec::new();
+    for sent in doc
+        .pars
+        .iter()
+        .filter(|p| !p.headline)
+        .flat_map(|p| &p.sents)
+    {
+        for w in pieces(text, sent) {
+            units.extend(unit(text, w, sent.range.start, vocab, lemmas));
+        }
+    }
+    Article { text, units }
+}
+
+/// The sentences of `doc`, long ones cut into overlapping windows.
 pub(super) fn units<'t>(
     text: &'t str,
     doc: &Doc,
     vocab: &mut HashMap<String, u32>,
     lemmas: &mut HashMap<String, u32>,
 ) -> Article<'t> {
-    let mut units = Vec::new();
-    for par in doc.pars.iter().filter(|p| !p.headline) {
-        for sent in &par.sents {
-            let words: Vec<Tok> = sent.toks.iter().copied().filter(|t| t.word).collect();
-            let mut from = 0;
-            loop {
-                let to = (from + WINDOW).min(words.len());
-                let w = words[from..to].to_vec();
-                units.extend(unit(text, w, sent.range.start, vocab, lemmas));
-                if to >= words.len() {
-                    break;
-                }
-                from += WINDOW * 2 / 3;
+    article(text, doc, (vocab, lemmas), |_, sent| {
+        let words: Vec<Tok> = sent.toks.iter().copied().filter(|t| t.word).collect();
+        let mut out = Vec::new();
+        let mut from = 0;
+        loop {
+            let to = (from + WINDOW).min(words.len());
+            out.push(words[from..to].to_vec());
+            if to >= words.len() {
+                break out;
             }
+            from += WINDOW * 2 / 3;
         }
-    }
-    Article { text, units }
+    })
 }
 
 /// Words that open a clause of their own: conjunctions and the words that
@@ -115,35 +134,33 @@ pub(super) fn clauses<'t>(
     vocab: &mut HashMap<String, u32>,
     lemmas: &mut HashMap<String, u32>,
 ) -> Article<'t> {
-    let mut units = Vec::new();
-    for par in doc.pars.iter().filter(|p| !p.headline) {
-        for sent in &par.sents {
-            let mut clause: Vec<Tok> = Vec::new();
-            let mut cut = |clause: &mut Vec<Tok>, units: &mut Vec<Unit>| {
-                if clause.len() >= CLAUSE_WORDS {
-                    let c = std::mem::take(clause);
-                    if c.len() <= WINDOW {
-                        units.extend(unit(text, c, sent.range.start, vocab, lemmas));
-                    }
+    article(text, doc, (vocab, lemmas), |text, sent| {
+        let mut out = Vec::new();
+        let mut clause: Vec<Tok> = Vec::new();
+        let cut = |clause: &mut Vec<Tok>, out: &mut Vec<Vec<Tok>>| {
+            if clause.len() >= CLAUSE_WORDS {
+                let c = std::mem::take(clause);
+                if c.len() <= WINDOW {
+                    out.push(c);
                 }
-            };
-            for &t in &sent.toks {
-                let s = t.text(text);
-                if !t.word {
-                    if matches!(s, "," | ";" | ":" | "—" | "–" | "(" | ")") {
-                        cut(&mut clause, &mut units);
-                    }
-                    continue;
-                }
-                if clause.len() >= CLAUSE_WORDS && OPENERS.contains(&s.to_lowercase().as_str()) {
-                    cut(&mut clause, &mut units);
-                }
-                clause.push(t);
             }
-            cut(&mut clause, &mut units);
+        };
+        for &t in &sent.toks {
+            let s = t.text(text);
+            if !t.word {
+                if matches!(s, "," | ";" | ":" | "—" | "–" | "(" | ")") {
+                    cut(&mut clause, &mut out);
+                }
+                continue;
+            }
+            if clause.len() >= CLAUSE_WORDS && OPENERS.contains(&s.to_lowercase().as_str()) {
+                cut(&mut clause, &mut out);
+            }
+            clause.push(t);
         }
-    }
-    Article { text, units }
+        cut(&mut clause, &mut out);
+        out
+    })
 }
 
 /// One unit of the words `w` of the sentence starting at `sent`; `None` when
