@@ -31,6 +31,7 @@ use std::ops::Range;
 
 use super::text::Doc;
 use crate::story::LinkKind;
+use overlap::Over;
 
 /// A drafted link between two articles.
 #[derive(Debug, Clone)]
@@ -43,10 +44,6 @@ pub struct Found {
 
 /// Least words of a sentence linked whole by its fingerprint.
 const MIN_WORDS: usize = 5;
-
-/// The least similarity of two clauses linked for the content words they
-/// share (see [`overlap`]): higher than for sentences, as a clause has fewer.
-const CLAUSE_SIM: f64 = 0.5;
 
 /// The starts of the sentences of each article of a pair already linked.
 type Done = (HashSet<usize>, HashSet<usize>);
@@ -107,9 +104,9 @@ pub fn find(texts: &[&str], docs: &[Doc]) -> Vec<Found> {
             let done = (starts(da), starts(db));
             align::pair(&arts, (x, y), &done, &mut out);
             let nlem = lemmas.len();
-            overlap::overlap_pass(&arts, x, y, &done, (nlem, overlap::SIM), from, &mut out);
+            overlap::overlap_pass(&arts, x, y, &done, (nlem, Over::Sentences), from, &mut out);
             facts::fact_pass(&arts, (x, y), &done, from, &mut out);
-            overlap::overlap_pass(&clauses, x, y, &done, (nlem, CLAUSE_SIM), from, &mut out);
+            overlap::overlap_pass(&clauses, x, y, &done, (nlem, Over::Clauses), from, &mut out);
         }
     }
     out.sort_by_key(|l| (l.a.0, l.a.1.start, l.b.0, l.b.1.start, l.a.1.end, l.b.1.end));

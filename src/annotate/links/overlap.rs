@@ -15,9 +15,26 @@ use crate::story::LinkKind;
 const RARE: usize = 32;
 /// Units each unit is compared with by the content words they share.
 const OVERLAP_CANDIDATES: usize = 8;
-/// The least similarity (shared weight over the mean weight) of two sentences
-/// linked for the content words they share.
-pub(super) const SIM: f64 = 0.3;
+/// What the overlap pass compares: whole sentences, or the clauses of the
+/// sentences no link has touched yet (one sentence often carries two facts
+/// that another article tells apart).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Over {
+    Sentences,
+    Clauses,
+}
+
+impl Over {
+    /// The least similarity (shared weight over the mean weight) of two units
+    /// linked for the content words they share: higher for clauses, which
+    /// have fewer.
+    fn least(self) -> f64 {
+        match self {
+            Over::Sentences => 0.3,
+            Over::Clauses => 0.5,
+        }
+    }
+}
 /// Shared words that tell what happened (see [`shared`]) a link needs.
 const PLAIN: usize = 2;
 
@@ -66,13 +83,13 @@ pub(super) fn overlap_pass(
     x: usize,
     y: usize,
     done: &Done,
-    (nlem, least): (usize, f64),
+    (nlem, over): (usize, Over),
     from: usize,
     out: &mut Vec<Found>,
 ) {
     let (a, b) = (&arts[x], &arts[y]);
-    // For clauses: only those no link of this pair has touched yet.
-    let clauses = least > SIM;
+    // Clauses: only those no link of this pair has touched yet.
+    let clauses = over == Over::Clauses;
     let la = Linked::new(out[from..].iter().map(|f| f.a.1.clone()).collect());
     let lb = Linked::new(out[from..].iter().map(|f| f.b.1.clone()).collect());
     let mut df = vec![0u32; nlem];
@@ -163,7 +180,7 @@ pub(super) fn overlap_pass(
     };
     for (j, ub) in b.units.iter().enumerate() {
         let Some((sim, i)) = best_b[j] else { continue };
-        if sim < least || best_a[i].map(|p| p.1) != Some(j) {
+        if sim < over.least() || best_a[i].map(|p| p.1) != Some(j) {
             continue;
         }
         let ua = &a.units[i];
