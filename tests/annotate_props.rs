@@ -4,6 +4,7 @@
 
 use proptest::prelude::*;
 use verso::annotate::draft;
+use verso::annotate::text::{plain_quotes, widen_quotes};
 
 /// Drafts `texts` as `a.txt`, `b.txt`, ... and loads the draft the way the
 /// reader does; the story checker must find nothing wrong.
@@ -292,5 +293,26 @@ proptest! {
         0..60,
     )) {
         drafts_soundly(&[parts.concat()])?;
+    }
+
+    #[test]
+    fn doubled_marks_become_plain_at_the_same_offsets(parts in prop::collection::vec(
+        prop::sample::select(&["''", "``", "'", "`", "a", "é", "Yes", " ", "\n", ",", "—", "(", "\""][..]),
+        0..40,
+    ), at in any::<prop::sample::Index>(), len in 0usize..12) {
+        let text = parts.concat();
+        let Some(plain) = plain_quotes(&text) else { return Ok(()) };
+        prop_assert_eq!(plain.len(), text.len());
+        // Only apostrophes and backticks change, each into a space or a mark.
+        for (t, p) in text.bytes().zip(plain.bytes()) {
+            prop_assert!(t == p || (matches!(t, b'\'' | b'`') && matches!(p, b' ' | b'"')));
+        }
+        // Any range of whole characters widens to one within the text, holding it.
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&k| text.is_char_boundary(k)).collect();
+        let start = bounds[at.index(bounds.len())];
+        let end = bounds.iter().copied().filter(|&k| k >= start).nth(len).unwrap_or(start);
+        let w = widen_quotes(&text, &plain, start..end);
+        prop_assert!(w.start <= start && end <= w.end && w.end <= text.len());
+        prop_assert!(text.is_char_boundary(w.start) && text.is_char_boundary(w.end));
     }
 }
