@@ -145,3 +145,24 @@ fn a_noun_phrase_two_sentences_share_is_no_link() {
         "{links:#?}"
     );
 }
+
+#[test]
+fn two_times_of_day_are_a_conflict_however_written() {
+    let a = "Blast at plant\n\nThe blast tore through a storage hall at the Rheintal Chemie \
+             site shortly after 9 a.m. Firefighters arrived within minutes.\n\nThe town \
+             council met in the evening to discuss the response.\n";
+    let b = "Plant explosion\n\nThe blast, shortly before 10 am, destroyed a warehouse at the \
+             Rheintal Chemie plant. Police closed the roads nearby.\n\nSchools in the district \
+             stayed open all day.\n";
+    let links = links_of(a, b);
+    let blast = links
+        .iter()
+        .find(|l| l.0.contains("9 a.m"))
+        .unwrap_or_else(|| panic!("the time is linked: {links:#?}"));
+    assert!(blast.1.contains("10 am"), "{blast:?}");
+    assert_eq!(blast.2, LinkKind::Conflict);
+    // The same time written two ways is no conflict.
+    let b_same = b.replace("10 am", "9 AM");
+    let same = links_of(a, &b_same);
+    assert!(same.iter().all(|l| l.2 != LinkKind::Conflict), "{same:#?}");
+}

@@ -180,12 +180,43 @@ fn unit(
         .map(|t| strip_possessive(t.text(text)).0.to_lowercase())
         .collect();
     let content = norms.iter().map(|n| !lx::is_stop(n)).collect();
-    let nums: Vec<Option<u64>> = norms.iter().map(|n| lx::number_value(n)).collect();
+    let mut nums: Vec<Option<u64>> = norms.iter().map(|n| lx::number_value(n)).collect();
+    // A time of day is its minute of the day, and what it counts is the clock
+    // (`9 a.m.` is 540 and `10 am` 600, so the two disagree).
+    // (`a.m.` is two words, `a` and `m`.)
+    let mut clock = vec![None; norms.len()];
+    for k in 1..norms.len() {
+        let dotted =
+            || norms.get(k + 1).is_some_and(|m| m == "m") && &text[w[k].end..w[k + 1].start] == ".";
+        let pm = match norms[k].as_str() {
+            "am" => Some((false, 1)),
+            "pm" => Some((true, 1)),
+            "a" if dotted() => Some((false, 2)),
+            "p" if dotted() => Some((true, 2)),
+            _ => None,
+        };
+        if let (Some(h), Some((pm, words))) = (nums[k - 1], pm)
+            && (1..=12).contains(&h)
+        {
+            nums[k - 1] = Some((h % 12 + if pm { 12 } else { 0 }) * 60);
+            // The clock is the last word (`m` of `a.m.`), so that the time
+            // reads whole where it is quoted.
+            clock[k] = Some(words == 1);
+            if words == 2 {
+                clock[k + 1] = Some(true);
+            }
+        }
+    }
     let lems: Vec<Option<u32>> = norms
         .iter()
         .zip(&nums)
-        .map(|(n, v)| {
-            let l = lemma(n, *v)?;
+        .zip(&clock)
+        .map(|((n, v), c)| {
+            let l = match c {
+                Some(true) => "clock".to_string(),
+                Some(false) => return None,
+                None => lemma(n, *v)?,
+            };
             let next = lemmas.len() as u32;
             Some(*lemmas.entry(l).or_insert(next))
         })
