@@ -73,6 +73,10 @@ impl Linked {
 
 /// Links between every two articles.
 pub fn find(texts: &[&str], docs: &[Doc]) -> Vec<Found> {
+    // One article has no pair: its units, clauses and fingerprints would go unused.
+    if texts.len() < 2 {
+        return Vec::new();
+    }
     let mut vocab = HashMap::new();
     let mut lemmas = HashMap::new();
     let arts: Vec<units::Article> = texts
