@@ -192,10 +192,22 @@ pub fn measure(draft: &[DraftQuote], gold: &[GoldAttribution]) -> AttributionFig
 
 /// What the measure counts against a draft, one line each: drafted quotes
 /// matching no attribution (`false`), speech attributions no quote matches
-/// (`missed`), and matched ones whose speaker shares no word with the named
-/// source (`speaker`). Texts are cut to 100 characters.
+/// (`missed`, or `missed-direct` for those the direct-quote recall counts,
+/// with the drafted quote overlapping most, if any, and its overlap), and
+/// matched ones whose speaker shares no word with the named source
+/// (`speaker`). Texts are cut to 100 characters.
 pub fn mistakes(text: &str, draft: &[DraftQuote], gold: &[GoldAttribution]) -> Vec<String> {
     let cut = |r: &Range<usize>| text[r.clone()].chars().take(100).collect::<String>();
+    let closest = |g: &GoldAttribution| {
+        draft
+            .iter()
+            .map(|d| (jaccard(&d.range, &g.content), d))
+            .filter(|((i, _), _)| *i > 0)
+            .max_by(|((a, b), _), ((c, e), _)| (a * e).cmp(&(c * b)))
+            .map_or(String::new(), |((i, u), d)| {
+                format!("\tclosest {:.2}: {}", i as f64 / u as f64, cut(&d.range))
+            })
+    };
     let mut out = Vec::new();
     for d in draft
         .iter()
@@ -206,7 +218,18 @@ pub fn mistakes(text: &str, draft: &[DraftQuote], gold: &[GoldAttribution]) -> V
     for g in gold.iter().filter(|g| is_speech(g)) {
         let source = g.source.as_deref().unwrap_or("");
         match best_match(draft, g) {
-            None => out.push(format!("missed\t{}\t[{source}]", cut(&g.content))),
+            None => {
+                let kind = if holds_quotation_mark(&g.content_text) {
+                    "missed-direct"
+                } else {
+                    "missed"
+                };
+                out.push(format!(
+                    "{kind}\t{}\t[{source}]{}",
+                    cut(&g.content),
+                    closest(g)
+                ))
+            }
             Some(d) if is_named(source) && !shares_a_word(&d.names, source) => out.push(format!(
                 "speaker\t{}\t[{source}] drafted {:?}",
                 cut(&g.content),
@@ -512,6 +535,27 @@ mod tests {
         assert!(!speech("they lost", Some("unsaid")));
         assert!(!speech("they lost", None));
         assert!(!speech("Clinton’s team won’t", Some("thinks")));
+    }
+
+    #[test]
+    fn mistakes_tell_quoted_misses_and_the_closest_draft() {
+        let text = "He said \"we won\" and then some more words were said by them.";
+        let gold = [
+            g(8..16, "\"we won\"", None, Some("Ann Lee")),
+            g(21..60, "then some", Some("said"), Some("they")),
+        ];
+        // 0..30 overlaps the first (8 of 30) below the bar, and the second.
+        let lines = mistakes(text, &[d(0..30, &["Ann Lee"])], &gold);
+        assert!(lines.contains(&"false\tHe said \"we won\" and then some".to_string()));
+        assert_eq!(
+            lines[1],
+            "missed-direct\t\"we won\"\t[Ann Lee]\tclosest 0.27: He said \"we won\" and then some"
+        );
+        assert!(lines[2].starts_with("missed\tthen some more"), "{lines:?}");
+        assert!(lines[2].contains("closest 0.15"), "{lines:?}");
+        // Nothing overlapping: no closest.
+        let lines = mistakes(text, &[], &gold);
+        assert_eq!(lines[0], "missed-direct\t\"we won\"\t[Ann Lee]");
     }
 
     #[test]
