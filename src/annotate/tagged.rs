@@ -397,6 +397,11 @@ fn source_speaker(
     reg: &mut Registry,
     salient: &[usize],
 ) -> Option<usize> {
+    // `Marcia Price (D-Newport News)`: the parenthesis is an aside.
+    let toks = match toks.iter().position(|t| t.text(text) == "(") {
+        Some(k) if k > 0 => &toks[..k],
+        _ => toks,
+    };
     // `Alan Cole, an economist at the Tax Foundation,`: the name before the
     // apposition names the speaker.
     let toks = match toks.iter().position(|t| t.text(text) == ",") {

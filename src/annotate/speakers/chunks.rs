@@ -208,6 +208,12 @@ pub fn pronoun_np(t: Tok, text: &str) -> Option<Np> {
 
 /// Reads `toks` (one chunk) as a person, body or description.
 pub fn interpret(toks: &[Tok], text: &str) -> Option<Np> {
+    // `Sen. Claire McCaskill (D-Mo.)`: a parenthesis after a name is an aside
+    // (party and state, an age), no part of the name.
+    let toks = match toks.iter().position(|t| t.text(text) == "(") {
+        Some(k) if k > 0 => &toks[..k],
+        _ => toks,
+    };
     if toks.len() == 1
         && let Some(np) = pronoun_np(toks[0], text)
     {

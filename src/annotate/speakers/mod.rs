@@ -79,6 +79,17 @@ mod tests {
     }
 
     #[test]
+    fn a_parenthesis_after_a_name_is_no_part_of_it() {
+        let kirk = (Some("Mark".to_string()), "Kirk".to_string());
+        assert_eq!(person("Rep. Mark Kirk (R-Ill.)"), kirk);
+        assert_eq!(person("Mark Kirk (R)"), kirk);
+        assert_eq!(
+            person("Sen. Bernie Sanders (I-Vt.), who"),
+            (Some("Bernie".into()), "Sanders".into())
+        );
+    }
+
+    #[test]
     fn capitals_make_datelines_headings_and_acronyms() {
         assert_eq!(np("LOS ANGELES"), None);
         assert_eq!(np("QUESTIONABLE MEDICAL CLAIMS"), None);
