@@ -12,7 +12,7 @@ use super::model::features::Seq;
 use super::model::filter::{self, Filter, Passage};
 use super::model::{B_CONTENT, B_CUE, B_SOURCE, Model, O, role};
 use super::quotes::Found;
-use super::speakers::{Np, Registry, interpret};
+use super::speakers::{Np, Registry, chunk_before, interpret};
 use super::text::{Tok, is_double_quote};
 use crate::story::QuoteKind;
 
@@ -327,7 +327,8 @@ pub fn find(
             let speaker = r
                 .source
                 .as_ref()
-                .and_then(|s| source_speaker(&seq.toks[s.clone()], text, reg, &salient))
+                .map(|s| antecedent(seq, s.clone(), text))
+                .and_then(|s| source_speaker(&seq.toks[s], text, reg, &salient))
                 .or(last_in_par)
                 .or_else(|| salient.last().copied());
             let Some(speaker) = speaker else { continue };
@@ -389,6 +390,27 @@ pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// (`the Roper Center for Public Opinion Research`); longer ones are clauses
 /// the tagger took for a source.
 const MAX_UNNAMED_WORDS: usize = 8;
+
+/// The words a source stands for: a relative clause the tagger took for a
+/// source (`Stumpf, [who was under] questioning`) stands for the name before
+/// it, in its sentence; any other source for itself.
+fn antecedent(seq: &Seq, src: Range<usize>, text: &str) -> Range<usize> {
+    let relative =
+        src.len() > 1 && matches!(seq.toks[src.start].text(text), "who" | "which" | "that");
+    if !relative {
+        return src;
+    }
+    let sent = seq.sent[src.start];
+    let lo = seq.sent.partition_point(|&s| s < sent);
+    let mut end = src.start;
+    if end > lo && seq.toks[end - 1].text(text) == "," {
+        end -= 1;
+    }
+    match chunk_before(&seq.toks, lo, end, text) {
+        Some(s) if s < end && interpret(&seq.toks[s..end], text).is_some() => s..end,
+        _ => src,
+    }
+}
 
 /// The speaker a source's words name.
 fn source_speaker(
@@ -467,5 +489,41 @@ fn source_speaker(
             .or_else(|| short.then(|| reg.unnamed(words))),
         None if short && words.chars().any(char::is_alphabetic) => Some(reg.unnamed(words)),
         None => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::model::features::{Cues, sequences};
+    use crate::annotate::text::Doc;
+
+    /// The words `antecedent` gives for the source `words` of `text`.
+    fn stands_for(text: &str, words: &str) -> String {
+        let seqs = sequences(text, &Doc::new(text), &[], Cues::bundled());
+        let seq = &seqs[0];
+        let at = text.find(words).unwrap();
+        let a = seq.toks.iter().position(|t| t.start == at).unwrap();
+        let b = seq
+            .toks
+            .iter()
+            .rposition(|t| t.end <= at + words.len())
+            .unwrap()
+            + 1;
+        let r = antecedent(seq, a..b, text);
+        text[byte_span(seq, &r)].to_string()
+    }
+
+    #[test]
+    fn a_relative_clause_stands_for_the_name_before_it() {
+        let text = "The senator pressed John Stumpf, who was under questioning, to admit it.";
+        assert_eq!(stands_for(text, "who was under"), "John Stumpf");
+        let text = "The report by the Tax Foundation, which was released Monday, found gains.";
+        assert_eq!(stands_for(text, "which was released"), "the Tax Foundation");
+        // Anything else stands for itself.
+        assert_eq!(stands_for(text, "The report by"), "The report by");
+        // Nothing to stand for at the sentence's start.
+        let text = "Who was under questioning? Nobody said.";
+        assert_eq!(stands_for(text, "Who was under"), "Who was under");
     }
 }
