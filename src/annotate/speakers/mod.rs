@@ -106,5 +106,13 @@ mod tests {
         let senator = reg.resolve(&Np::Descriptive("the senator".into()), &[]);
         assert!(sanders.is_some());
         assert_eq!(senator, sanders);
+        // ... and is one of the names the text gives him.
+        let aliases = reg.alias_candidates(sanders.unwrap());
+        assert!(aliases.contains("the senator"), "{aliases:?}");
+        // `a senator` brings in someone else.
+        let other = reg.resolve(&Np::Descriptive("a senator".into()), &[]);
+        assert!(other.is_some());
+        assert_ne!(other, sanders);
+        assert!(!reg.alias_candidates(sanders.unwrap()).contains("a senator"));
     }
 }

@@ -311,8 +311,14 @@ impl Registry {
                         })
                         .max_by_key(|&e| self.entities[e].used);
                     match by_title {
-                        Some(id) => id,
-                        None => {
+                        // `the senator` for `Vermont Sen. Bernie Sanders`: one
+                        // of the names the text gives him. `a senator` is
+                        // someone else, unnamed.
+                        Some(id) if !indefinite(d) => {
+                            self.entities[id].aliases.insert(d.clone());
+                            id
+                        }
+                        _ => {
                             // `A hospital nurse`, `a company spokeswoman`: someone unnamed.
                             let id = self.body(d);
                             let en = &mut self.entities[id];
@@ -507,4 +513,10 @@ pub(super) fn reordered(a: &str) -> Option<String> {
         return None;
     }
     Some(format!("the {} {}", place.join(" "), words[1..p].join(" ")))
+}
+
+/// `a spokesman`, `an aide`: a description that brings someone in.
+fn indefinite(d: &str) -> bool {
+    let first = d.split(' ').next().unwrap_or("").to_lowercase();
+    matches!(first.as_str(), "a" | "an" | "one" | "another")
 }
