@@ -403,8 +403,14 @@ fn antecedent(seq: &Seq, src: Range<usize>, text: &str) -> Range<usize> {
     let sent = seq.sent[src.start];
     let lo = seq.sent.partition_point(|&s| s < sent);
     let mut end = src.start;
-    if end > lo && seq.toks[end - 1].text(text) == "," {
+    let is = |k: usize, w: &str| k >= lo && seq.toks[k].text(text) == w;
+    if end > lo && is(end - 1, ",") {
         end -= 1;
+        // `Woodrow Benford, 58, who`: past the age.
+        let age = |k: usize| seq.toks[k].text(text).chars().all(|c| c.is_ascii_digit());
+        if end >= lo + 2 && age(end - 1) && is(end - 2, ",") {
+            end -= 2;
+        }
     }
     match chunk_before(&seq.toks, lo, end, text) {
         Some(s) if s < end && interpret(&seq.toks[s..end], text).is_some() => s..end,
@@ -523,6 +529,8 @@ mod tests {
         // Anything else stands for itself.
         assert_eq!(stands_for(text, "The report by"), "The report by");
         // Nothing to stand for at the sentence's start.
+        let text = "Voters like Woodrow Benford, 58, who lives outside Minneapolis, agree.";
+        assert_eq!(stands_for(text, "who lives outside"), "Woodrow Benford");
         let text = "Who was under questioning? Nobody said.";
         assert_eq!(stands_for(text, "Who was under"), "Who was under");
     }
