@@ -149,18 +149,29 @@ pub fn matches(a: &Range<usize>, b: &Range<usize>) -> bool {
     i > 0 && 10 * i >= 3 * u
 }
 
-/// The drafted quote with the highest Jaccard among those matching `g` (the
-/// first one on a tie).
-fn best_match<'a>(draft: &'a [DraftQuote], g: &GoldAttribution) -> Option<&'a DraftQuote> {
+/// The drafted quote overlapping `g` with the highest Jaccard, and that
+/// Jaccard (the first one on a tie).
+fn closest<'a>(
+    draft: &'a [DraftQuote],
+    g: &GoldAttribution,
+) -> Option<(&'a DraftQuote, (usize, usize))> {
     let mut best: Option<(&DraftQuote, (usize, usize))> = None;
-    for d in draft.iter().filter(|d| matches(&d.range, &g.content)) {
+    for d in draft {
         let (i, u) = jaccard(&d.range, &g.content);
         // i/u > bi/bu without floats.
-        if best.is_none_or(|(_, (bi, bu))| i * bu > bi * u) {
+        if i > 0 && best.is_none_or(|(_, (bi, bu))| i * bu > bi * u) {
             best = Some((d, (i, u)));
         }
     }
-    best.map(|(d, _)| d)
+    best
+}
+
+/// The drafted quote with the highest Jaccard among those matching `g` (the
+/// first one on a tie): the closest, if it matches.
+fn best_match<'a>(draft: &'a [DraftQuote], g: &GoldAttribution) -> Option<&'a DraftQuote> {
+    closest(draft, g)
+        .map(|(d, _)| d)
+        .filter(|d| matches(&d.range, &g.content))
 }
 
 /// Scores one article's drafted quotes against its attributions.
@@ -198,15 +209,10 @@ pub fn measure(draft: &[DraftQuote], gold: &[GoldAttribution]) -> AttributionFig
 /// (`speaker`). Texts are cut to 100 characters.
 pub fn mistakes(text: &str, draft: &[DraftQuote], gold: &[GoldAttribution]) -> Vec<String> {
     let cut = |r: &Range<usize>| text[r.clone()].chars().take(100).collect::<String>();
-    let closest = |g: &GoldAttribution| {
-        draft
-            .iter()
-            .map(|d| (jaccard(&d.range, &g.content), d))
-            .filter(|((i, _), _)| *i > 0)
-            .max_by(|((a, b), _), ((c, e), _)| (a * e).cmp(&(c * b)))
-            .map_or(String::new(), |((i, u), d)| {
-                format!("\tclosest {:.2}: {}", i as f64 / u as f64, cut(&d.range))
-            })
+    let nearest = |g: &GoldAttribution| {
+        closest(draft, g).map_or(String::new(), |(d, (i, u))| {
+            format!("\tclosest {:.2}: {}", i as f64 / u as f64, cut(&d.range))
+        })
     };
     let mut out = Vec::new();
     for d in draft
@@ -227,7 +233,7 @@ pub fn mistakes(text: &str, draft: &[DraftQuote], gold: &[GoldAttribution]) -> V
                 out.push(format!(
                     "{kind}\t{}\t[{source}]{}",
                     cut(&g.content),
-                    closest(g)
+                    nearest(g)
                 ))
             }
             Some(d) if is_named(source) && !shares_a_word(&d.names, source) => out.push(format!(
