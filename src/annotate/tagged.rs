@@ -12,7 +12,7 @@ use super::model::features::Seq;
 use super::model::filter::{self, Filter, Passage};
 use super::model::{B_CONTENT, B_CUE, B_SOURCE, Model, O, role};
 use super::quotes::Found;
-use super::speakers::{Np, Registry, chunk_before, interpret};
+use super::speakers::{Np, Registry, before_parenthesis, chunk_before, interpret};
 use super::text::{Tok, is_double_quote};
 use crate::story::QuoteKind;
 
@@ -426,10 +426,7 @@ fn source_speaker(
     salient: &[usize],
 ) -> Option<usize> {
     // `Marcia Price (D-Newport News)`: the parenthesis is an aside.
-    let toks = match toks.iter().position(|t| t.text(text) == "(") {
-        Some(k) if k > 0 => &toks[..k],
-        _ => toks,
-    };
+    let toks = before_parenthesis(toks, text);
     // `Alan Cole, an economist at the Tax Foundation,`: the name before the
     // apposition names the speaker.
     let toks = match toks.iter().position(|t| t.text(text) == ",") {
@@ -528,9 +525,10 @@ mod tests {
         assert_eq!(stands_for(text, "which was released"), "the Tax Foundation");
         // Anything else stands for itself.
         assert_eq!(stands_for(text, "The report by"), "The report by");
-        // Nothing to stand for at the sentence's start.
+        // Past an age between commas.
         let text = "Voters like Woodrow Benford, 58, who lives outside Minneapolis, agree.";
         assert_eq!(stands_for(text, "who lives outside"), "Woodrow Benford");
+        // Nothing to stand for at the sentence's start.
         let text = "Who was under questioning? Nobody said.";
         assert_eq!(stands_for(text, "Who was under"), "Who was under");
     }

@@ -206,14 +206,19 @@ pub fn pronoun_np(t: Tok, text: &str) -> Option<Np> {
     }
 }
 
-/// Reads `toks` (one chunk) as a person, body or description.
-pub fn interpret(toks: &[Tok], text: &str) -> Option<Np> {
-    // `Sen. Claire McCaskill (D-Mo.)`: a parenthesis after a name is an aside
-    // (party and state, an age), no part of the name.
-    let toks = match toks.iter().position(|t| t.text(text) == "(") {
+/// The tokens before a parenthesis that follows something: after a name it
+/// is an aside (party and state, an age), no part of the name
+/// (`Sen. Claire McCaskill (D-Mo.)`).
+pub fn before_parenthesis<'a>(toks: &'a [Tok], text: &str) -> &'a [Tok] {
+    match toks.iter().position(|t| t.text(text) == "(") {
         Some(k) if k > 0 => &toks[..k],
         _ => toks,
-    };
+    }
+}
+
+/// Reads `toks` (one chunk) as a person, body or description.
+pub fn interpret(toks: &[Tok], text: &str) -> Option<Np> {
+    let toks = before_parenthesis(toks, text);
     if toks.len() == 1
         && let Some(np) = pronoun_np(toks[0], text)
     {

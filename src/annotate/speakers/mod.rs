@@ -13,7 +13,9 @@
 mod chunks;
 mod registry;
 
-pub use chunks::{Np, chunk_after, chunk_before, interpret, pronoun, pronoun_np};
+pub use chunks::{
+    Np, before_parenthesis, chunk_after, chunk_before, interpret, pronoun, pronoun_np,
+};
 pub use registry::{Entity, Registry};
 
 #[cfg(test)]
