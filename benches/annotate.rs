@@ -39,10 +39,7 @@ fn bench(c: &mut Criterion) {
     for (name, x, y) in [("reordered 300 kB", &a, &b), ("two 1 MB", &big.0, &big.1)] {
         g.bench_function(name, |bench| {
             bench.iter(|| {
-                let docs = [
-                    verso::annotate::text::Doc::new(x),
-                    verso::annotate::text::Doc::new(y),
-                ];
+                let docs = [verso::text::Doc::new(x), verso::text::Doc::new(y)];
                 verso::annotate::links::find(&[x, y], &docs)
             })
         });

@@ -14,7 +14,7 @@ mod news;
 use std::time::Instant;
 
 use verso::annotate::links::find;
-use verso::annotate::text::Doc;
+use verso::text::Doc;
 
 fn words(s: &str) -> usize {
     s.split(|c: char| !c.is_alphanumeric())

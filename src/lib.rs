@@ -39,5 +39,6 @@ pub mod state;
 pub mod stats;
 pub mod story;
 pub mod term;
+pub mod text;
 pub mod ui;
 pub mod web;

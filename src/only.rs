@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::annotate::text::{self, Doc, Sent};
+use crate::text::{self, RangeSet};
 
 /// Least words of a sentence marked as only here: shorter ones (datelines,
 /// bylines, "Read more") say too little to count.
@@ -13,8 +13,7 @@ pub const MIN_WORDS: usize = 6;
 /// that linked passages (`linked`, byte ranges in any order) cover less than
 /// half of, in text order.
 pub fn only_here(text: &str, linked: &[Range<usize>]) -> Vec<Range<usize>> {
-    // Merged, so that the covered part of a sentence is a sum of disjoint parts.
-    let merged = merge(linked.to_vec());
+    let merged = RangeSet::new(linked.to_vec());
     let single = text::quotes_with_single_marks(text);
     let mut out = Vec::new();
     // Paragraphs and sentences as the drafter cuts them, without its tokens.
@@ -32,12 +31,7 @@ pub fn only_here(text: &str, linked: &[Range<usize>]) -> Vec<Range<usize>> {
 
 /// Pushes sentence `r` onto `out` if it has [`MIN_WORDS`] words or more and
 /// `merged` covers less than half of it.
-fn out_if_uncovered(
-    text: &str,
-    r: &Range<usize>,
-    merged: &[Range<usize>],
-    out: &mut Vec<Range<usize>>,
-) {
+fn out_if_uncovered(text: &str, r: &Range<usize>, merged: &RangeSet, out: &mut Vec<Range<usize>>) {
     let words = text[r.clone()]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -46,36 +40,9 @@ fn out_if_uncovered(
     if words < MIN_WORDS {
         return;
     }
-    let from = merged.partition_point(|m| m.end <= r.start);
-    let covered: usize = merged[from..]
-        .iter()
-        .take_while(|m| m.start < r.end)
-        .map(|m| m.end.min(r.end) - m.start.max(r.start))
-        .sum();
-    if covered * 2 < r.len() {
+    if merged.covered(r) * 2 < r.len() {
         out.push(r.clone());
     }
-}
-
-/// Ranges sorted and merged where they overlap or touch.
-pub fn merge(mut v: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    v.sort_by_key(|r| (r.start, r.end));
-    let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in v {
-        match merged.last_mut() {
-            Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
-    merged
-}
-
-/// The sentences of an article's body: every paragraph's but headlines'.
-pub fn body(doc: &Doc) -> impl Iterator<Item = &Sent> {
-    doc.pars
-        .iter()
-        .filter(|p| !p.headline)
-        .flat_map(|p| &p.sents)
 }
 
 /// The passages only article `a` of a story has (none in a story of one

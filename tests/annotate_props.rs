@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use verso::annotate::draft;
-use verso::annotate::text::{plain_quotes, widen_quotes};
+use verso::text::{plain_quotes, widen_quotes};
 
 /// Drafts `texts` as `a.txt`, `b.txt`, ... and loads the draft the way the
 /// reader does; the story checker must find nothing wrong.

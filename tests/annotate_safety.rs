@@ -6,8 +6,8 @@ mod common;
 use common::{Scratch, stderr, stdout, verso};
 
 use verso::annotate::speakers::Registry;
-use verso::annotate::text::tokens;
 use verso::annotate::{draft, guard};
+use verso::text::tokens;
 
 /// Drafts `texts` as `a0.txt`, `a1.txt`, ... and checks the draft loads cleanly.
 fn sound_draft(texts: &[&str]) {

@@ -7,9 +7,9 @@
 use std::path::PathBuf;
 
 use verso::annotate::links::find;
-use verso::annotate::text::Doc;
 use verso::score::links_eval::{Figures, measure_texts};
 use verso::story::LinkKind;
+use verso::text::Doc;
 
 fn pair(name: &str) -> (String, String) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

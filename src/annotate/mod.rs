@@ -15,7 +15,6 @@ pub mod model;
 pub mod quotes;
 pub mod speakers;
 pub mod tagged;
-pub mod text;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,7 +28,7 @@ use crate::story::CharIndex;
 use crate::story::format::{
     ArticleEntry, LinkEntry, PassageEntry, QuoteEntry, Selector, SpeakerEntry, StoryFile, VERSION,
 };
-use text::Doc;
+use crate::text::{self, Doc};
 
 /// Drafts a story from `(file, text)` pairs: `file` is written as the article's
 /// `file` field, and its stem gives the article's id.

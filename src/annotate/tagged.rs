@@ -13,8 +13,8 @@ use super::model::filter::{self, Filter, Passage};
 use super::model::{B_CONTENT, B_CUE, B_SOURCE, Model, O, role};
 use super::quotes::Found;
 use super::speakers::{Np, Registry, before_parenthesis, chunk_before, interpret};
-use super::text::{Tok, is_double_quote};
 use crate::story::QuoteKind;
+use crate::text::{Tok, is_double_quote};
 
 /// A run of tokens with one role: tokens `toks` of the paragraph.
 #[derive(Debug, Clone)]
@@ -499,7 +499,7 @@ fn source_speaker(
 mod tests {
     use super::*;
     use crate::annotate::model::features::{Cues, sequences};
-    use crate::annotate::text::Doc;
+    use crate::text::Doc;
 
     /// The words `antecedent` gives for the source `words` of `text`.
     fn stands_for(text: &str, words: &str) -> String {

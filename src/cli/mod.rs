@@ -102,7 +102,7 @@ pub fn main() -> i32 {
             errors,
         })) => (
             "model eval",
-            crate::annotate::model::run::eval(&data, &split, json, errors),
+            crate::score::drafter::eval(&data, &split, json, errors),
         ),
         Some(Command::Links(LinksCommand::Eval {
             data,

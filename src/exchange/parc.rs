@@ -195,6 +195,35 @@ pub fn parse(ann: &str, text: &str) -> Result<Parc, String> {
     Ok(out)
 }
 
+/// A reference attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldAttribution {
+    pub content: Range<usize>,
+    pub content_text: String,
+    pub cue: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Attributions of a parsed PARC file as the measure reads them: content from
+/// its first start to its last end (bytes, as the file gives them); the
+/// content's, cue's and source's texts are their pieces joined by a space (so
+/// the words between the pieces of "A," she said, "B" are not the content's).
+/// Attributions without content are skipped.
+pub fn gold_from_parc(parc: &Parc, text: &str) -> Vec<GoldAttribution> {
+    let some = |s: String| (!s.trim().is_empty()).then_some(s);
+    parc.attributions
+        .iter()
+        .filter_map(|a| {
+            Some(GoldAttribution {
+                content: a.content_extent()?,
+                content_text: pieces(text, &a.content),
+                cue: some(pieces(text, &a.cue)),
+                source: some(pieces(text, &a.source)),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

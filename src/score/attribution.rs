@@ -15,7 +15,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::exchange::parc::{Parc, pieces};
+pub use crate::exchange::parc::{GoldAttribution, gold_from_parc};
+use crate::text::ranges::jaccard;
+pub use crate::text::ranges::jaccard_matches as matches;
 
 /// A drafted quote: its span and the words its speaker is known by.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,15 +25,6 @@ pub struct DraftQuote {
     pub range: Range<usize>,
     /// Speaker name and aliases.
     pub names: Vec<String>,
-}
-
-/// A reference attribution.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GoldAttribution {
-    pub content: Range<usize>,
-    pub content_text: String,
-    pub cue: Option<String>,
-    pub source: Option<String>,
 }
 
 /// The counts behind the measure; [`add`](AttributionFigures::add) sums
@@ -138,17 +131,6 @@ impl AttributionFigures {
 
 /// |a ∩ b| / |a ∪ b| as a fraction (numerator, denominator); (0, 0) for two
 /// empty ranges.
-fn jaccard(a: &Range<usize>, b: &Range<usize>) -> (usize, usize) {
-    let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start));
-    (inter, a.len() + b.len() - inter)
-}
-
-/// Jaccard >= 0.3, in integers so that exactly 0.3 counts.
-pub fn matches(a: &Range<usize>, b: &Range<usize>) -> bool {
-    let (i, u) = jaccard(a, b);
-    i > 0 && 10 * i >= 3 * u
-}
-
 /// The drafted quote overlapping `g` with the highest Jaccard, and that
 /// Jaccard (the first one on a tie).
 fn closest<'a>(
@@ -245,26 +227,6 @@ pub fn mistakes(text: &str, draft: &[DraftQuote], gold: &[GoldAttribution]) -> V
         }
     }
     out
-}
-
-/// Attributions of a parsed PARC file as the measure reads them: content from
-/// its first start to its last end (bytes, as the file gives them); the
-/// content's, cue's and source's texts are their pieces joined by a space (so
-/// the words between the pieces of "A," she said, "B" are not the content's).
-/// Attributions without content are skipped.
-pub fn gold_from_parc(parc: &Parc, text: &str) -> Vec<GoldAttribution> {
-    let some = |s: String| (!s.trim().is_empty()).then_some(s);
-    parc.attributions
-        .iter()
-        .filter_map(|a| {
-            Some(GoldAttribution {
-                content: a.content_extent()?,
-                content_text: pieces(text, &a.content),
-                cue: some(pieces(text, &a.cue)),
-                source: some(pieces(text, &a.source)),
-            })
-        })
-        .collect()
 }
 
 /// Lowercase runs of letters and digits.

@@ -22,9 +22,9 @@ use serde::Serialize;
 
 use super::revisions::{EDITED, Gold, Pair, change_numbers, find_pairs, gold, similarity};
 use crate::annotate::links::{Found, find};
-use crate::annotate::text::Doc;
 use crate::outcome::{Done, Error, Outcome};
 use crate::story::LinkKind;
+use crate::text::Doc;
 
 /// Counts over a set of pairs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]

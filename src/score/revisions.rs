@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::annotate::lexicon::number_value;
-use crate::annotate::text::Doc;
+use crate::text::Doc;
 
 /// Most days between the two articles of a revision pair.
 pub const DAYS: i64 = 7;
@@ -148,7 +148,7 @@ pub struct Gold {
 
 fn sentences(text: &str) -> Vec<Sentence> {
     let doc = Doc::new(text);
-    crate::only::body(&doc)
+    doc.body()
         .map(|s| Sentence {
             range: s.range.clone(),
             words: words(&text[s.range.clone()]),

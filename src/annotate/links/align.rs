@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::super::lexicon as lx;
-use super::super::text::{Tok, capitalised, strip_possessive};
 use super::units::{Article, Unit, shingles};
 use super::{Done, FRAMES, Found};
 use crate::story::LinkKind;
+use crate::text::{Tok, capitalised, strip_possessive};
 
 /// Shingles in more sentences than this are ignored.
 const CAP: usize = 16;

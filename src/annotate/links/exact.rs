@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use super::numbers::{numeric, same_value};
 use super::{Found, MIN_WORDS};
-use crate::annotate::text::{Doc, Tok};
 use crate::story::LinkKind;
+use crate::text::{Doc, Tok};
 
 /// A sentence and its fingerprints.
 pub(super) struct Sentence {
@@ -31,7 +31,7 @@ fn mix(h: u64, s: &str) -> u64 {
 /// The sentences of an article (headlines aside) of [`MIN_WORDS`] words or more.
 pub(super) fn sentences(text: &str, doc: &Doc) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for s in crate::only::body(doc) {
+    for s in doc.body() {
         let words: Vec<Tok> = s.toks.iter().copied().filter(|t| t.word).collect();
         if words.len() < MIN_WORDS {
             continue;

@@ -9,10 +9,11 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::numbers::{counted, number_conflict};
+use super::counts::{counted, number_conflict};
 use super::units::{Article, Unit};
-use super::{Done, Found, Linked};
+use super::{Done, Found};
 use crate::story::LinkKind;
+use crate::text::RangeSet as Linked;
 
 /// Counts of one word in more units than this propose no candidates.
 const CAP: usize = 24;

@@ -20,6 +20,7 @@
 //! sentence often carries two facts that another article tells apart.
 
 mod align;
+mod counts;
 mod exact;
 mod facts;
 pub mod numbers;
@@ -29,8 +30,8 @@ mod units;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::text::Doc;
 use crate::story::LinkKind;
+use crate::text::Doc;
 use overlap::Over;
 
 /// A drafted link between two articles.
@@ -57,19 +58,6 @@ const FRAMES: &[&str] = &[
     "reporters",
     "statement",
 ];
-
-/// Ranges linked on one side, merged, for overlap tests.
-pub(super) struct Linked(Vec<Range<usize>>);
-
-impl Linked {
-    pub(super) fn new(v: Vec<Range<usize>>) -> Linked {
-        Linked(crate::only::merge(v))
-    }
-    pub(super) fn hits(&self, r: &Range<usize>) -> bool {
-        let k = self.0.partition_point(|m| m.end <= r.start);
-        self.0.get(k).is_some_and(|m| m.start < r.end)
-    }
-}
 
 /// Links between every two articles.
 pub fn find(texts: &[&str], docs: &[Doc]) -> Vec<Found> {

@@ -3,13 +3,14 @@
 
 use std::ops::Range;
 
-use super::super::text::capitalised;
 use super::align::{finite, lx_norm, overlaps};
+use super::counts::number_conflict;
 use super::facts::span;
-use super::numbers::number_conflict;
 use super::units::{Article, Unit};
-use super::{Done, FRAMES, Found, Linked};
+use super::{Done, FRAMES, Found};
 use crate::story::LinkKind;
+use crate::text::RangeSet as Linked;
+use crate::text::capitalised;
 
 /// Lemmas in more units of a pair than this propose no candidates.
 const RARE: usize = 32;

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::super::lexicon as lx;
-use super::super::text::{Doc, Sent, Tok, strip_possessive};
 use super::numbers::time_unit;
+use crate::text::{Doc, Sent, Tok, strip_possessive};
 
 /// Longest unit aligned; longer sentences are cut into windows.
 const WINDOW: usize = 60;

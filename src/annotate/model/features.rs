@@ -11,8 +11,8 @@ use std::hash::Hasher;
 use fnv::FnvHasher;
 
 use crate::annotate::lexicon as lx;
-use crate::annotate::text::{Doc, Near, Par, Tok, is_double_quote};
 use crate::story::QuoteKind;
+use crate::text::{Doc, Near, Par, Tok, is_double_quote};
 
 /// Words that attribute (`said`, `believes`, `according`, `mocked`), learned
 /// from the training data: one a line in `cues.txt`.

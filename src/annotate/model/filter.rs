@@ -9,8 +9,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::features::Seq;
-use crate::annotate::text::is_double_quote;
 use crate::story::QuoteKind;
+use crate::text::is_double_quote;
 
 /// Feature buckets of the filter (a power of two).
 pub const FILTER_BUCKETS: usize = 1 << 16;

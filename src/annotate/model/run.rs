@@ -1,20 +1,17 @@
-//! `verso model train` and `verso model eval`: the commands that learn the
-//! tagger from PolNeAR and measure the whole drafter on a split.
+//! `verso model train`: the command that learns the tagger and its filter
+//! from PolNeAR (`verso model eval`, which measures them, is in `score`).
 
 use std::path::Path;
 use std::time::Instant;
 
 use super::features::{Cues, Seq};
 use super::filter::Filter;
-use super::train::{Example, article_of, gold_tags, load_split, perceptron, shuffle};
+use super::train::{Example, gold_tags, load_split, perceptron, shuffle};
 use crate::annotate::tagged::candidates;
 use crate::annotate::tagger_input;
-use crate::exchange::CharMap;
-use crate::outcome::{Done, Error, Found, Outcome};
-use crate::score::attribution::{
-    AttributionFigures, DraftQuote, gold_from_parc, matches, measure, mistakes,
-};
+use crate::outcome::{Done, Error, Outcome};
 use crate::story::QuoteKind;
+use crate::text::ranges::jaccard_matches as matches;
 use std::ops::Range;
 
 /// One example as the tagger sees it: each paragraph with its gold tags, and
@@ -98,7 +95,7 @@ pub fn train(data: &Path, out: &Path, epochs: usize, progress: &mut dyn FnMut(&s
     // features that use it.
     let cues = Cues::learn(
         examples.iter().flat_map(|ex| {
-            let toks = crate::annotate::text::tokens(&ex.text, 0..ex.text.len());
+            let toks = crate::text::tokens(&ex.text, 0..ex.text.len());
             toks.into_iter().filter(|t| t.word).map(move |t| {
                 let cue = ex
                     .parc
@@ -146,89 +143,6 @@ pub fn train(data: &Path, out: &Path, epochs: usize, progress: &mut dyn FnMut(&s
     write("filter.bin", &filter.to_bytes())?;
     Ok(Done {
         messages: vec![format!("wrote {} in {:.1} s", out.display(), secs())],
-        ..Done::default()
-    })
-}
-
-/// One article's draft as the measure sees it (byte ranges and speaker
-/// names), or the drafter's panic message.
-fn drafted(text: &str, name: &str) -> Result<Vec<DraftQuote>, String> {
-    let story = crate::annotate::guard::try_draft(&[(format!("{name}.txt"), text.to_string())])?;
-    let map = CharMap::new(text);
-    Ok(story
-        .quotes
-        .iter()
-        .filter_map(|q| {
-            let start = map.byte(q.selector.start? as usize)?;
-            let sp = story.speakers.iter().find(|s| s.id == q.speaker)?;
-            let mut names = vec![sp.name.clone()];
-            names.extend(sp.aliases.iter().cloned());
-            Some(DraftQuote {
-                range: start..start + q.selector.text.len(),
-                names,
-            })
-        })
-        .collect())
-}
-
-/// `verso model eval DATA --split SPLIT`: drafts each article of the split
-/// once (the first annotation file of an article annotated twice) and reports
-/// the corpus measure; an article whose draft panics is named, and is a
-/// problem (exit 1). With `errors`, each mistake is a message
-/// (`ARTICLE<tab>KIND<tab>...`).
-pub fn eval(data: &Path, split: &str, json: bool, errors: bool) -> Outcome {
-    let t0 = Instant::now();
-    let examples = load_split(data, split).map_err(Error::Input)?;
-    let mut total = AttributionFigures::default();
-    let mut articles = 0;
-    let mut failed = Vec::new();
-    let mut messages = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    for ex in &examples {
-        let article = article_of(&ex.name);
-        if !seen.insert(article.to_string()) {
-            continue;
-        }
-        articles += 1;
-        match drafted(&ex.text, article) {
-            Ok(draft) => {
-                let gold = gold_from_parc(&ex.parc, &ex.text);
-                if errors {
-                    messages.extend(
-                        mistakes(&ex.text, &draft, &gold)
-                            .into_iter()
-                            .map(|m| format!("{article}\t{m}")),
-                    );
-                }
-                total.add(&measure(&draft, &gold))
-            }
-            Err(msg) => failed.push(format!("{article}: {msg}")),
-        }
-    }
-    let output = if json {
-        let v = serde_json::json!({"split": split, "articles": articles, "failed": failed, "figures": total});
-        format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
-    } else {
-        let mut out = format!(
-            "PolNeAR {split}: {articles} articles drafted in {:.1} s, {} failed\n\n{}",
-            t0.elapsed().as_secs_f64(),
-            failed.len(),
-            total.table()
-        );
-        for f in &failed {
-            out.push_str(&format!("draft failed: {f}\n"));
-        }
-        out
-    };
-    let found = if failed.is_empty() {
-        Found::Sound
-    } else {
-        Found::Problems
-    };
-    Ok(Done {
-        output,
-        messages,
-        found,
         ..Done::default()
     })
 }

@@ -8,7 +8,7 @@ use crate::annotate::speakers::{Np, chunk_after, chunk_before, interpret, pronou
 
 /// The longest aside between a name and its verb, in tokens.
 pub(super) const MAX_ASIDE: usize = 25;
-use crate::annotate::text::{Sent, Tok};
+use crate::text::{Sent, Tok};
 
 impl Ctx<'_> {
     /// The sentence's subject, when it names a person: it becomes salient.
@@ -60,7 +60,7 @@ impl Ctx<'_> {
         while e > lo
             && toks[e - 1].word
             && lx::is_adverbial(&low(toks[e - 1], text))
-            && !crate::annotate::text::capitalised(toks[e - 1].text(text))
+            && !crate::text::capitalised(toks[e - 1].text(text))
         {
             e -= 1;
         }

@@ -5,7 +5,7 @@
 use super::{Ctx, is_verb, low};
 use crate::annotate::lexicon as lx;
 use crate::annotate::speakers::{chunk_after, interpret, pronoun_np};
-use crate::annotate::text::{Par, QSpan, Sent, Tok};
+use crate::text::{Par, QSpan, Sent, Tok};
 
 impl Ctx<'_> {
     /// `"...," Mr Little said` / `said Mr Little` after a quotation, or

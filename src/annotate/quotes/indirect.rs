@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::{Ctx, is_verb, low};
 use crate::annotate::lexicon as lx;
 use crate::annotate::speakers::{Np, chunk_after, chunk_before, interpret, pronoun_np};
-use crate::annotate::text::{QSpan, Sent, Tok, capitalised, strip_possessive};
+use crate::text::{QSpan, Sent, Tok, capitalised, strip_possessive};
 
 /// The longest cue after a clause, in tokens (`..., said Sgt. Maria Delgado,
 /// a spokeswoman for the Colorado State Patrol.`).

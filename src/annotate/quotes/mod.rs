@@ -22,8 +22,8 @@ use std::ops::Range;
 
 use super::lexicon as lx;
 use super::speakers::{Np, Registry, chunk_after, interpret};
-use super::text::{Doc, Near, Par, QSpan, Tok, is_dash};
 use crate::story::QuoteKind;
+use crate::text::{Doc, Near, Par, QSpan, Tok, is_dash};
 use direct::{is_direct, par_starts_with_quote};
 
 mod cues;

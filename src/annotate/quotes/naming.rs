@@ -6,8 +6,8 @@
 
 use super::{Ctx, low};
 use crate::annotate::speakers::{Np, chunk_after, interpret, pronoun_np};
-use crate::annotate::text::{QSpan, Sent};
 use crate::story::QuoteKind;
+use crate::text::{QSpan, Sent};
 
 /// Verbs of naming, in every form news uses.
 fn is_naming(w: &str) -> bool {
@@ -119,11 +119,7 @@ impl Ctx<'_> {
 
     /// Who names with the verb at `v`, and where the quote starts: after
     /// the verb, or at `what` in `what it calls "..."`.
-    fn naming_speaker(
-        &mut self,
-        toks: &[crate::annotate::text::Tok],
-        v: usize,
-    ) -> Option<(usize, usize)> {
+    fn naming_speaker(&mut self, toks: &[crate::text::Tok], v: usize) -> Option<(usize, usize)> {
         let text = self.text;
         let after = toks.get(v + 1)?.start;
         // `what he called a "rant"`: the quote holds `what he called`.

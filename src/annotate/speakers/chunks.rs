@@ -2,7 +2,7 @@
 //! or a description ([`Np`]), and the pronouns that can stand for a speaker.
 
 use super::super::lexicon as lx;
-use super::super::text::{Tok, capitalised, strip_possessive};
+use crate::text::{Tok, capitalised, strip_possessive};
 
 /// What a chunk or pronoun names.
 #[derive(Debug, Clone, PartialEq, Eq)]

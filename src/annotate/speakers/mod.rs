@@ -20,9 +20,9 @@ pub use registry::{Entity, Registry};
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokens;
     use super::registry::reordered;
     use super::*;
+    use crate::text::tokens;
 
     fn np(s: &str) -> Option<Np> {
         interpret(&tokens(s, 0..s.len()), s)

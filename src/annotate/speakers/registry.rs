@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::super::lexicon as lx;
-use super::super::text::{Tok, capitalised, is_dash, is_double_quote};
 use super::chunks::{Np, chunk_after, interpret};
+use crate::text::{Tok, capitalised, is_dash, is_double_quote};
 
 /// One speaker (or someone who may become one).
 #[derive(Debug, Clone, Default)]

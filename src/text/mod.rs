@@ -1,10 +1,15 @@
-//! Text primitives for drafting: word and punctuation tokens, paragraphs,
-//! quotation spans and sentences.
+//! The text layer under the drafter, the only-here marks and the scores: word
+//! and punctuation tokens, paragraphs, quotation spans, sentences, and sets of
+//! ranges ([`ranges`]).
 //!
-//! Everything here works on byte ranges into the article text, so what the rules
-//! find can be cut out of the text exactly as it is.
+//! Everything here works on byte ranges into the article text, so what is found
+//! can be cut out of the text exactly as it is.
+
+pub mod ranges;
 
 use std::ops::Range;
+
+pub use ranges::{RangeSet, merge};
 
 /// A word (letters and digits, with inner apostrophes, hyphens and decimal
 /// points) or a single punctuation character.
@@ -423,6 +428,14 @@ impl Doc {
             })
             .collect();
         Doc { pars }
+    }
+
+    /// The sentences of the article's body: every paragraph's but headlines'.
+    pub fn body(&self) -> impl Iterator<Item = &Sent> {
+        self.pars
+            .iter()
+            .filter(|p| !p.headline)
+            .flat_map(|p| &p.sents)
     }
 }
 
