@@ -919,12 +919,22 @@ pub fn honorific_gender(w: &str) -> Option<bool> {
 /// The value of a number written in digits or words, also inside a compound such
 /// as `seven-hour`, `twenty-five` or `12-year-old`; `None` past `u64::MAX`.
 pub fn number_value(word: &str) -> Option<u64> {
-    let w = word.to_lowercase();
+    let lower;
+    let w = if word.chars().any(char::is_uppercase) {
+        lower = word.to_lowercase();
+        lower.as_str()
+    } else {
+        word
+    };
     let mut total: Option<u64> = None;
     for part in w.split('-') {
-        let digits: String = part.chars().filter(|c| *c != ',').collect();
-        let v = if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-            digits.parse::<u64>().ok()
+        let mut digits = part.bytes().filter(|&c| c != b',').peekable();
+        let v = if digits.peek().is_some() && part.bytes().all(|c| c.is_ascii_digit() || c == b',')
+        {
+            // Too many digits for u64: no value (as `parse` would have it).
+            digits.try_fold(0u64, |n, c| {
+                n.checked_mul(10)?.checked_add(u64::from(c - b'0'))
+            })
         } else {
             NUMBERS
                 .binary_search_by(|(k, _)| k.cmp(&part))
