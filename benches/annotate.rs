@@ -13,6 +13,17 @@ fn bench(c: &mut Criterion) {
     c.bench_function("annotate one 6 kB article", |b| {
         b.iter(|| verso::annotate::draft(&one))
     });
+    // Two reports of about 6 kB each: the links alone, and the whole draft.
+    let pair = (text(THREAT, 6_000, 0), text(GOFF, 6_000, 5));
+    c.bench_function("links of a 6 kB pair", |b| {
+        b.iter(|| {
+            let docs = [
+                verso::text::Doc::new(&pair.0),
+                verso::text::Doc::new(&pair.1),
+            ];
+            verso::annotate::links::find(&[&pair.0, &pair.1], &docs)
+        })
+    });
     let mut g = c.benchmark_group("annotate two articles");
     g.sample_size(10);
     for size in [10_000usize, 100_000, 1_000_000] {

@@ -213,7 +213,7 @@ fn a_number_conflict_is_typed_and_noted() {
     assert_eq!(s.links[0].kind.as_deref(), Some("conflict"));
     assert_eq!(
         s.links[0].note.as_deref(),
-        Some("12 vs at least fifteen dead")
+        Some("12 dead vs at least fifteen dead")
     );
 }
 
@@ -256,7 +256,7 @@ fn a_paraphrase_is_linked_by_the_rare_words_it_shares() {
     assert_eq!(l.kind.as_deref(), Some("conflict"), "{}", s.to_json());
     assert_eq!(
         l.note.as_deref(),
-        Some("3,500 residents vs 4,000 local residents")
+        Some("around 3,500 residents vs about 4,000 local residents")
     );
     // Nothing else shares enough to be linked.
     assert_eq!(s.links.len(), 1, "{}", s.to_json());

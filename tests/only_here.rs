@@ -149,6 +149,10 @@ fn three_articles_are_linked_pairwise_and_the_right_article_is_aligned() {
         .collect();
     assert_eq!(
         notes,
-        vec!["27 vs 37 hours", "27 vs 40 hours", "37 vs 40 hours"]
+        vec![
+            "27 hours vs 37 hours",
+            "27 hours vs 40 hours",
+            "37 hours vs 40 hours"
+        ]
     );
 }

@@ -678,19 +678,19 @@ fn on_a_revision_only_here_and_conflicts_are_visited() {
     // conflict, with what differs in the status line.
     t.keys(&["h", "g"]);
     let mut notes = Vec::new();
-    for k in 1..=10 {
+    for k in 1..=11 {
         t.keys(&["]"]);
-        let s = t.wait_for("a focused link", |s| s.contains(&format!(" {k}/10")));
+        let s = t.wait_for("a focused link", |s| s.contains(&format!(" {k}/11")));
         let status = s.lines().last().unwrap_or("").to_string();
         if let Some(n) = status.split("conflict ").nth(1) {
             notes.push(n.split("DRAFT").next().unwrap_or("").trim().to_string());
         }
     }
     for want in [
-        "27 vs 37 hours",
-        "two vs seven decades",
-        "300 vs 500 million",
-        "month vs week",
+        "27 hours vs 37 hours",
+        "two decades vs seven decades",
+        "300 million dollars vs more than 500 million",
+        "every month vs every week",
     ] {
         assert!(notes.iter().any(|n| n.contains(want)), "{want}: {notes:?}");
     }

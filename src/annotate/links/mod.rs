@@ -20,12 +20,18 @@
 //! sentence often carries two facts that another article tells apart.
 
 mod align;
+pub mod context;
 mod counts;
 mod exact;
 mod facts;
+pub mod features;
+pub mod meaning;
 pub mod numbers;
 mod overlap;
+mod quantity;
+pub mod scorer;
 mod units;
+pub mod vectors;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -59,8 +65,68 @@ const FRAMES: &[&str] = &[
     "statement",
 ];
 
+/// One pass's links of articles `x` and `y` made whole: each widened to the
+/// passages that tell it ([`meaning::widen`]), once each, and its kind
+/// settled ([`confirm_conflicts`]).
+fn settle(
+    texts: &[&str],
+    docs: &[Doc],
+    (x, y): (usize, usize),
+    mut links: Vec<Found>,
+    scorer: &scorer::Scorers,
+) -> Vec<Found> {
+    for l in links.iter_mut().filter(|l| l.kind != LinkKind::Same) {
+        l.a.1 = meaning::widen(texts[x], &docs[x], &l.a.1);
+        l.b.1 = meaning::widen(texts[y], &docs[y], &l.b.1);
+    }
+    links.sort_by_key(|l| (l.a.1.start, l.b.1.start, l.a.1.end, l.b.1.end));
+    links.dedup_by(|p, q| p.a == q.a && p.b == q.b);
+    confirm_conflicts(texts, &mut links, scorer);
+    links
+}
+
+/// Every conflict as [`quantity`] reads it: a link the earlier passes typed
+/// `conflict` for words that differ (`U.S.` / `US`, a name spelt two ways,
+/// `3 to 1` / `3-to-1`) stays a link, as a paraphrase, unless the two
+/// passages give one quantity different values; the note says which. A
+/// paraphrase becomes a conflict when a clause of each gives one quantity
+/// different values and the two clauses are alike but for them
+/// ([`meaning::clause_conflict`]).
+fn confirm_conflicts(texts: &[&str], links: &mut Vec<Found>, scorers: &scorer::Scorers) {
+    links.retain_mut(|l| {
+        let (a, b) = (&texts[l.a.0][l.a.1.clone()], &texts[l.b.0][l.b.1.clone()]);
+        match l.kind {
+            LinkKind::Same => true,
+            LinkKind::Paraphrase => {
+                if let Some(note) = meaning::clause_conflict(a, b, scorers) {
+                    (l.kind, l.note) = (LinkKind::Conflict, Some(note));
+                }
+                true
+            }
+            // A conflict the passes saw (words aligned but for numbers) stands
+            // when its passages are alike but for them; else it goes, for
+            // only the numbers made it a link.
+            LinkKind::Conflict => match quantity::conflict(a, b) {
+                Some(note) => {
+                    l.note = Some(note);
+                    true
+                }
+                None => {
+                    (l.kind, l.note) = (LinkKind::Paraphrase, None);
+                    true
+                }
+            },
+        }
+    });
+}
+
 /// Links between every two articles.
 pub fn find(texts: &[&str], docs: &[Doc]) -> Vec<Found> {
+    find_with(texts, docs, scorer::get())
+}
+
+/// Links between every two articles, pairs judged by `scorer`.
+pub fn find_with(texts: &[&str], docs: &[Doc], scorer: &scorer::Scorers) -> Vec<Found> {
     // One article has no pair: its units, clauses and fingerprints would go unused.
     if texts.len() < 2 {
         return Vec::new();
@@ -99,6 +165,16 @@ pub fn find(texts: &[&str], docs: &[Doc]) -> Vec<Found> {
             overlap::overlap_pass(&arts, x, y, &done, (nlem, Over::Sentences), from, &mut out);
             facts::fact_pass(&arts, (x, y), &done, from, &mut out);
             overlap::overlap_pass(&clauses, x, y, &done, (nlem, Over::Clauses), from, &mut out);
+            let mine = out.split_off(from);
+            out.extend(settle(texts, docs, (x, y), mine, scorer));
+            let meant = out.len();
+            meaning::meaning_pass(texts, docs, (x, y), from, scorer, &mut out);
+            let scored = out.split_off(meant);
+            let mut mine = out.split_off(from);
+            mine.extend(settle(texts, docs, (x, y), scored, scorer));
+            mine.sort_by_key(|l| (l.a.1.start, l.b.1.start, l.a.1.end, l.b.1.end));
+            mine.dedup_by(|p, q| p.a == q.a && p.b == q.b);
+            out.extend(mine);
         }
     }
     out.sort_by_key(|l| (l.a.0, l.a.1.start, l.b.0, l.b.1.start, l.a.1.end, l.b.1.end));
