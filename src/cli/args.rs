@@ -192,6 +192,65 @@ pub enum LinksCommand {
     /// apart, sharing three 8-word runs), derive gold links from each edit, and
     /// report same-link recall, link precision, conflict recall and precision,
     /// and only-here recall and precision.
+    /// Measure drafted links against links marked by hand on pairs of
+    /// independent reports (story files; their articles' files relative to
+    /// DATA): core recall, precision, conflicts found and false, and the share
+    /// of linked sentences shown as only-here.
+    Gold {
+        /// The folder the gold files' article paths are relative to.
+        data: PathBuf,
+        /// Gold story files.
+        #[arg(required = true)]
+        gold: Vec<PathBuf>,
+        /// The link threshold (default: the bundled scorer's).
+        #[arg(long)]
+        threshold: Option<f32>,
+        /// Draft each pair with a context stage trained on the other pairs given.
+        #[arg(long)]
+        cv: bool,
+        /// List on standard error each missed core link, wrong link and false conflict.
+        #[arg(long)]
+        errors: bool,
+    },
+    /// Measure the link drafter on MSRP (news sentence pairs judged
+    /// equivalent or not) by cross-validation: each fold's scorer is trained
+    /// on the other folds, and each pair drafted as two one-sentence articles.
+    Msrp {
+        /// The MSRP folder (with train.tsv) or the split file.
+        data: PathBuf,
+        /// Folds of the cross-validation.
+        #[arg(long, default_value_t = 10)]
+        folds: usize,
+        /// The link threshold (default: the bundled scorer's).
+        #[arg(long)]
+        threshold: Option<f32>,
+        /// List on standard error each pair judged wrong and each false conflict.
+        #[arg(long)]
+        errors: bool,
+    },
+    /// Train the link scorer: the sentence stage on MSRP's train split, the
+    /// context stage on gold story files (articles relative to --data); same
+    /// data, same weights.
+    Train {
+        /// The MSRP folder (with train.tsv) or the split file.
+        msrp: PathBuf,
+        /// The folder the gold files' article paths are relative to.
+        #[arg(long, requires = "gold")]
+        data: Option<PathBuf>,
+        /// Gold story files for the context stage (default: keep the bundled one).
+        #[arg(long, num_args = 1.., requires = "data")]
+        gold: Vec<PathBuf>,
+        /// The folder to write sentence.txt and context.txt to, atomically; the
+        /// bundled scorer is compiled into the next build.
+        #[arg(short, long, default_value = "src/annotate/links")]
+        output: PathBuf,
+        /// The sentence stage's threshold (pairs of one-passage articles).
+        #[arg(long)]
+        threshold: f32,
+        /// The context stage's threshold (passages within articles).
+        #[arg(long)]
+        context_threshold: f32,
+    },
     Eval {
         /// The corpus folder.
         data: PathBuf,

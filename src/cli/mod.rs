@@ -104,6 +104,41 @@ pub fn main() -> i32 {
             "model eval",
             crate::score::drafter::eval(&data, &split, json, errors),
         ),
+        Some(Command::Links(LinksCommand::Gold {
+            data,
+            gold,
+            threshold,
+            cv,
+            errors,
+        })) => (
+            "links gold",
+            crate::score::links_gold::run(&data, &gold, threshold, cv, errors),
+        ),
+        Some(Command::Links(LinksCommand::Msrp {
+            data,
+            folds,
+            threshold,
+            errors,
+        })) => (
+            "links msrp",
+            crate::score::msrp::run(&data, folds, threshold, errors),
+        ),
+        Some(Command::Links(LinksCommand::Train {
+            msrp,
+            data,
+            gold,
+            output,
+            threshold,
+            context_threshold,
+        })) => (
+            "links train",
+            crate::score::links_gold::train(
+                &msrp,
+                data.as_deref().map(|d| (d, gold.as_slice())),
+                &output,
+                (threshold, context_threshold),
+            ),
+        ),
         Some(Command::Links(LinksCommand::Eval {
             data,
             half,

@@ -18,6 +18,8 @@
 pub mod attribution;
 pub mod drafter;
 pub mod links_eval;
+pub mod links_gold;
+pub mod msrp;
 pub mod revisions;
 pub mod words;
 
