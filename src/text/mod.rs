@@ -1,11 +1,10 @@
 //! The text layer under the drafter, the only-here marks and the scores: word
 //! and punctuation tokens, paragraphs, quotation spans, sentences, and sets of
-//! ranges ([`ranges`]), and a fast hash for their small keys ([`fx`]).
+//! ranges ([`ranges`]).
 //!
 //! Everything here works on byte ranges into the article text, so what is found
 //! can be cut out of the text exactly as it is.
 
-pub mod fx;
 pub mod ranges;
 
 use std::ops::Range;

@@ -471,7 +471,8 @@ fn quantities(text: &str) -> Vec<Quantity> {
             shown.push(&ws[from - 1].w);
         }
         shown.extend(ws[from..shown_end].iter().map(|w| w.w.as_str()));
-        let tolerance = if round || APPROX.contains(&h) {
+        // A converted unit (`30 miles` / `50 km`) is as rounded as a round value.
+        let tolerance = if round || factor != 1.0 || APPROX.contains(&h) {
             0.05
         } else {
             0.005
@@ -648,6 +649,24 @@ mod tests {
                 "At least fifteen people were killed."
             ),
             Some("12 vs at least fifteen people".into())
+        );
+    }
+
+    #[test]
+    fn a_distance_converted_and_rounded_agrees() {
+        assert!(
+            conflict(
+                "a city 30 miles west of Baghdad",
+                "a city 50 km west of Baghdad"
+            )
+            .is_none()
+        );
+        assert!(
+            conflict(
+                "a city 30 miles west of Baghdad",
+                "a city 80 km west of Baghdad"
+            )
+            .is_some()
         );
     }
 

@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use crate::text::fx::{FxMap, FxSet};
+use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
 
 /// Word vectors and the tokenizer they go with.
 pub struct Vectors {
