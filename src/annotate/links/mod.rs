@@ -104,17 +104,24 @@ fn confirm_conflicts(texts: &[&str], links: &mut Vec<Found>, scorers: &scorer::S
                 true
             }
             // A conflict the passes saw (words aligned but for numbers) stands
-            // when its passages are alike but for them; else it goes, for
-            // only the numbers made it a link.
+            // when one quantity has two values, or when the passages are one
+            // text but for a number changed; else it is a paraphrase.
             LinkKind::Conflict => match quantity::conflict(a, b) {
                 Some(note) => {
                     l.note = Some(note);
                     true
                 }
-                None => {
-                    (l.kind, l.note) = (LinkKind::Paraphrase, None);
-                    true
-                }
+                None => match quantity::copy_conflict(a, b) {
+                    // One text but for its numbers, one of them changed.
+                    Some(note) => {
+                        l.note = Some(note);
+                        true
+                    }
+                    None => {
+                        (l.kind, l.note) = (LinkKind::Paraphrase, None);
+                        true
+                    }
+                },
             },
         }
     });

@@ -494,6 +494,100 @@ fn quantities(text: &str) -> Vec<Quantity> {
     out
 }
 
+/// The numbers of a passage in order: where each stands in `ws` and its
+/// values. A score or ratio (`3-1`, `three-to-one`, `1 in 3`) is one entry
+/// of two values.
+fn numbers_in_order(ws: &[Word]) -> Vec<(std::ops::Range<usize>, Vec<f64>)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < ws.len() {
+        let Some((v, _, _, end)) = number_at(ws, k) else {
+            k += 1;
+            continue;
+        };
+        let is = |i: usize, set: &[&str]| ws.get(i).is_some_and(|w| set.contains(&w.w.as_str()));
+        if ratio(&ws[k].w) {
+            let parts = ws[k].w.split('-').filter_map(|p| numeric(p).map(|n| n.0));
+            out.push((k..k + 1, parts.collect()));
+            k += 1;
+        } else if !ws[k].ends
+            && is(k + 1, &["in", "to", "out"])
+            && let Some((w, _, _, e)) = (k + 2 < ws.len())
+                .then(|| number_at(ws, k + 2 + usize::from(is(k + 2, &["of"]))))
+                .flatten()
+        {
+            out.push((k..e, vec![v, w]));
+            k = e;
+        } else {
+            out.push((k..end, vec![v]));
+            k = end;
+        }
+    }
+    out
+}
+
+/// What two passages that are one text but for their numbers (a copy whose
+/// numbers were changed) disagree on: each number against the one in its
+/// place (`99 vs 100 delegates`, `568 vs 668`, `2016 vs 2017 presidential`),
+/// where [`conflict`] would let rounding or a missing unit pass, for in a
+/// copy any change of value is one. One value written two ways (`3-1` /
+/// `three-to-one`, `3` / `three`) and the same numbers in another order are
+/// no conflict; passages that differ in other words are for [`conflict`].
+pub fn copy_conflict(a: &str, b: &str) -> Option<String> {
+    let (wa, wb) = (words(a), words(b));
+    let (na, nb) = (numbers_in_order(&wa), numbers_in_order(&wb));
+    let rest = |ws: &[Word], ns: &[(std::ops::Range<usize>, Vec<f64>)]| -> Vec<String> {
+        let mut at = ns.iter().peekable();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < ws.len() {
+            match at.peek() {
+                Some((r, _)) if r.start == k => {
+                    out.push("#".to_string());
+                    k = r.end;
+                    at.next();
+                }
+                _ => {
+                    out.push(ws[k].w.clone());
+                    k += 1;
+                }
+            }
+        }
+        out
+    };
+    if na.len() != nb.len() || rest(&wa, &na) != rest(&wb, &nb) {
+        return None;
+    }
+    let sorted = |ns: &[(std::ops::Range<usize>, Vec<f64>)]| {
+        let mut v: Vec<Vec<f64>> = ns.iter().map(|n| n.1.clone()).collect();
+        v.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
+        v
+    };
+    if sorted(&na) == sorted(&nb) {
+        return None;
+    }
+    let shown = |ws: &[Word], r: &std::ops::Range<usize>| {
+        ws[r.clone()]
+            .iter()
+            .map(|w| w.w.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let notes: Vec<String> = na
+        .iter()
+        .zip(&nb)
+        .filter(|(x, y)| x.1 != y.1)
+        .map(|(x, y)| {
+            let after = wa
+                .get(x.0.end)
+                .map(|w| format!(" {}", w.w))
+                .unwrap_or_default();
+            format!("{} vs {}{after}", shown(&wa, &x.0), shown(&wb, &y.0))
+        })
+        .collect();
+    Some(notes.join("; "))
+}
+
 /// Is the word a score or ratio (`3-1`, `three-to-one`, `one-in-three`)?
 fn ratio(w: &str) -> bool {
     let parts: Vec<&str> = w.split('-').collect();
@@ -650,6 +744,34 @@ mod tests {
             ),
             Some("12 vs at least fifteen people".into())
         );
+    }
+
+    #[test]
+    fn a_copy_with_a_number_changed_conflicts_where_rounding_would_pass() {
+        let c = |a, b| copy_conflict(a, b);
+        assert_eq!(
+            c("all 99 delegates.", "all 100 delegates."),
+            Some("99 vs 100 delegates".into())
+        );
+        assert_eq!(
+            c("leads, with 568.", "leads, with 668."),
+            Some("568 vs 668".into())
+        );
+        assert!(c("a 2016 candidate", "a 2017 candidate").is_some());
+        assert!(c("a 5-to-4 majority", "a 6-to-4 majority").is_some());
+        assert_eq!(c("won 3-1 on Sunday", "won three-to-one on Sunday"), None);
+        assert_eq!(c("1 in 3 adults", "one-in-three adults"), None);
+        assert_eq!(c("three days later", "3 days later"), None);
+        assert_eq!(
+            c(
+                "its 2002, 2001 and 2000 results",
+                "its 2000, 2001 and 2002 results"
+            ),
+            None
+        );
+        // Other words differ too: for `conflict` to judge.
+        assert_eq!(c("killed 296 people", "has killed 300 people"), None);
+        assert_eq!(c("30 miles away", "50 km away"), None);
     }
 
     #[test]
