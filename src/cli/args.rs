@@ -94,12 +94,14 @@ pub enum Command {
     /// Score a story against a reference: precision, recall and F1 of quotes
     /// (per kind), speaker attribution, and links.
     #[command(
-        after_help = "Examples:\n  verso score draft.json annotations/carter.json\n  verso annotate articles/*.txt | verso score -    (against the bundled story)\n  verso annotate articles/*.txt -o draft.json && verso score draft.json annotations/carter.json --json\n  verso import X.ann --text X.txt -o gold.json && verso score draft.json gold.json --attributions\n\nExit status: 0 scored, 2 a story could not be read."
+        after_help = "Examples:\n  verso score draft.json annotations/carter.json\n  verso annotate articles/*.txt | verso score -    (against the bundled story)\n  verso annotate articles/*.txt -o draft.json && verso score draft.json annotations/carter.json --json\n  verso import X.ann --text X.txt -o gold.json && verso score draft.json gold.json --attributions\n  verso score corrected.json draft.json --changes    (what a person changed)\n\nExit status: 0 scored, 2 a story could not be read."
     )]
     Score {
-        /// The story to score (`-` for standard input).
+        /// The story to score (`-` for standard input); with --changes, the
+        /// corrected story.
         draft: PathBuf,
         /// The reference story (`-` for standard input); none: the bundled story.
+        /// With --changes, the draft it was corrected from (required).
         gold: Option<PathBuf>,
         /// Print JSON instead of a table.
         #[arg(long)]
@@ -109,6 +111,14 @@ pub enum Command {
         /// overlap of at least 0.3 (for a gold story imported from PARC/PolNeAR).
         #[arg(long)]
         attributions: bool,
+        /// Count what a person changed from the draft (the second story) to
+        /// the corrected one (the first): quotes deleted, added, re-attributed,
+        /// of another kind or other bounds; links deleted, added, retyped, with
+        /// another note or other passages; speakers renamed, added, removed
+        /// (merged), aliases added and removed; the edits in all, and the share
+        /// of the draft kept unchanged. Matched by text, not by id.
+        #[arg(long, requires = "gold", conflicts_with = "attributions")]
+        changes: bool,
     },
     /// Who gets heard: per speaker and article, quotes (direct, mixed, indirect),
     /// words quoted and their share; per story, the quotes another article carries

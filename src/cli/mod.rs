@@ -61,8 +61,12 @@ pub fn main() -> i32 {
             gold,
             json,
             attributions,
+            changes,
         }) => {
-            let end = crate::score::run(&draft, gold.as_deref(), json, attributions);
+            let end = match gold.as_deref() {
+                Some(drafted) if changes => crate::score::changes::run(&draft, drafted, json),
+                _ => crate::score::run(&draft, gold.as_deref(), json, attributions),
+            };
             ("score", end)
         }
         Some(Command::Stats { story, format }) => {

@@ -16,6 +16,7 @@
 //! ([`attribution`], [`attributions`]).
 
 pub mod attribution;
+pub mod changes;
 pub mod drafter;
 pub mod links_eval;
 pub mod links_gold;
