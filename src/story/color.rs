@@ -2,7 +2,7 @@
 //! Terminal-neutral; the reader turns them into its own colours.
 
 /// A colour from a story file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Color {
     /// One of [`Color::NAMES`], by its position there.
     Named(u8),

@@ -17,6 +17,8 @@ mod mentions;
 mod offsets;
 mod parse;
 mod problem;
+pub mod save;
+mod spans;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -48,7 +50,7 @@ pub struct Mention {
     pub speaker: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Speaker {
     pub id: String,
     pub name: String,
@@ -58,7 +60,7 @@ pub struct Speaker {
     pub color: Option<Color>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum QuoteKind {
     Direct,
     Indirect,
@@ -84,7 +86,7 @@ impl QuoteKind {
 }
 
 /// A quote anchored in its article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     pub id: String,
     pub article: usize,
@@ -95,7 +97,7 @@ pub struct Quote {
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum LinkKind {
     Same,
     Paraphrase,
@@ -121,14 +123,14 @@ impl LinkKind {
 }
 
 /// One article's side of a link.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Passage {
     pub article: usize,
     pub range: Range<usize>,
 }
 
 /// Passages in two or more articles that tell the same thing.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Link {
     pub id: String,
     pub kind: LinkKind,
@@ -162,6 +164,13 @@ impl Story {
             self.quotes.len(),
             self.links.len()
         )
+    }
+
+    /// Finds every speaker's mentions again (after a rename or a new alias).
+    /// A name two speakers share goes to the first, as when loading.
+    pub fn refresh_mentions(&mut self) {
+        self.articles.iter_mut().for_each(|a| a.mentions.clear());
+        mentions::find(&mut self.articles, &self.speakers, &mut Vec::new());
     }
 
     /// Quotes of one article, in text order.
