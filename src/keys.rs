@@ -294,7 +294,7 @@ impl Keymap {
                 warn(
                     ctx_name.span().start,
                     &key_path,
-                    "unknown table: use global, article, speakers or quotes".into(),
+                    "unknown table: use global, article, selection, speakers or quotes".into(),
                 );
                 continue;
             };
@@ -452,6 +452,9 @@ pub fn map(keymap: &Keymap, ev: &Event, ctx: Context, typing: bool) -> Option<Ac
                     KeyCodeOrd::Enter => Some(Action::Submit),
                     KeyCodeOrd::Esc => Some(Action::Close),
                     KeyCodeOrd::Backspace => Some(Action::Backspace),
+                    // The picker's rows.
+                    KeyCodeOrd::Up => Some(Action::Up),
+                    KeyCodeOrd::Down => Some(Action::Down),
                     KeyCodeOrd::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
                     _ => None,
                 };
@@ -470,6 +473,10 @@ pub fn map(keymap: &Keymap, ev: &Event, ctx: Context, typing: bool) -> Option<Ac
                 down: false,
             }),
             MouseEventKind::Down(_) => Some(Action::Click {
+                x: m.column,
+                y: m.row,
+            }),
+            MouseEventKind::Drag(_) => Some(Action::Drag {
                 x: m.column,
                 y: m.row,
             }),

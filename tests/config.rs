@@ -166,10 +166,10 @@ fn colours_and_defaults_apply() {
     // Several keys per action, in a pane's own table.
     let c = config::parse(
         "c",
-        "[keys.speakers]\ntoggle_speaker = [\"x\", \"<Space>\"]\n",
+        "[keys.speakers]\ntoggle_speaker = [\"z\", \"<Space>\"]\n",
     );
     assert_eq!(
-        c.keymap.action(Context::Speakers, parse_key("x").unwrap()),
+        c.keymap.action(Context::Speakers, parse_key("z").unwrap()),
         Some(Action::ToggleSpeaker)
     );
     assert_eq!(
@@ -178,7 +178,7 @@ fn colours_and_defaults_apply() {
         Some(Action::ToggleSpeaker)
     );
     assert_eq!(
-        c.keymap.action(Context::Article, parse_key("x").unwrap()),
+        c.keymap.action(Context::Article, parse_key("z").unwrap()),
         None
     );
 }

@@ -10,6 +10,8 @@ pub enum Context {
     Article,
     Speakers,
     Quotes,
+    /// An article with a selection (`v`): its keys move and use it.
+    Selection,
 }
 
 impl Context {
@@ -19,6 +21,7 @@ impl Context {
             "article" => Context::Article,
             "speakers" => Context::Speakers,
             "quotes" => Context::Quotes,
+            "selection" => Context::Selection,
             _ => return None,
         })
     }
@@ -28,6 +31,7 @@ impl Context {
             Context::Article => "In an article",
             Context::Speakers => "In the speakers pane",
             Context::Quotes => "In the quotes pane",
+            Context::Selection => "With a selection (v)",
         }
     }
 }
@@ -46,6 +50,8 @@ macro_rules! actions {
             Submit,
             Wheel { x: u16, y: u16, down: bool },
             Click { x: u16, y: u16 },
+            /// The mouse moved with its button down, to a cell.
+            Drag { x: u16, y: u16 },
             Resize(u16, u16),
         }
 
@@ -109,6 +115,26 @@ actions! {
     ToggleAll "toggle_all" "all speakers' highlights on/off",
     ToggleSpeaker "toggle_speaker" "this speaker's highlight on/off",
     Select "select" "speakers: list only their quotes; quotes: go to it",
+    Delete "delete" "delete the focused quote or link",
+    NextKind "next_kind" "the focused quote's or link's next kind",
+    Reattribute "reattribute" "give the focused quote to another speaker (a picker)",
+    EditNote "edit_note" "edit the focused link's note",
+    SelectPassage "select_passage" "select the focused passage (or the first sentence)",
+    Link "link" "link the selections of the two articles",
+    Undo "undo" "undo the last edit",
+    Redo "redo" "redo the last edit undone",
+    Save "save" "save the story (a draft: asks where)",
+    Rename "rename" "rename the selected speaker",
+    Alias "alias" "add an alias to the selected speaker",
+    Merge "merge" "merge the selected speaker into another",
+    SentenceOn "sentence_on" "extend the selection by a sentence",
+    SentenceBack "sentence_back" "shrink the selection by a sentence",
+    WordOn "word_on" "extend the selection by a word",
+    WordBack "word_back" "shrink the selection by a word",
+    StartEarlier "start_earlier" "start the selection a word earlier",
+    StartLater "start_later" "start the selection a word later",
+    QuoteSelection "quote_selection" "make the selection a quote (then pick its speaker)",
+    CancelSelection "cancel_selection" "drop the selection",
 }
 
 /// How the reader starts (the config's `[defaults]`).
@@ -184,6 +210,9 @@ impl App {
         match self.overlay {
             Overlay::Search { .. } => self.apply_to_prompt(action),
             Overlay::Help { .. } | Overlay::Problems { .. } => self.apply_to_overlay(action),
+            Overlay::Picker { .. } | Overlay::Prompt { .. } | Overlay::Confirm(_) => {
+                self.apply_to_dialog(action)
+            }
             Overlay::None => self.apply_to_panes(action),
         }
     }
@@ -220,7 +249,10 @@ impl App {
             Action::PageDown | Action::HalfDown => *scroll += 10,
             Action::PageUp | Action::HalfUp => *scroll = scroll.saturating_sub(10),
             Action::Top => *scroll = 0,
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                self.overlay = Overlay::None;
+                self.quit_or_ask();
+            }
             Action::Close | Action::Help | Action::Problems | Action::Click { .. } => {
                 self.overlay = Overlay::None
             }
@@ -242,7 +274,7 @@ impl App {
     fn apply_to_panes(&mut self, action: Action) {
         let p = self.active_pane();
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit_or_ask(),
             Action::Suspend => self.suspend = true,
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Problems => {
@@ -318,7 +350,9 @@ impl App {
             Action::Select => self.select(),
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),
-            Action::Input(_) | Action::Backspace | Action::Submit | Action::Resize(..) => {}
+            Action::Drag { x, y } => self.drag(x, y),
+            // The edit keys.
+            a => self.apply_edit(a),
         }
     }
 

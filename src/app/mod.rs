@@ -3,15 +3,21 @@
 //! input into [`Action`]s and [`crate::ui`] draws an [`App`].
 
 mod actions;
+mod dialog;
+pub mod edit;
+mod editing;
 pub mod geometry;
 mod nav;
 pub mod place;
+mod selecting;
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
 pub use actions::{Action, Context, Defaults};
+pub use dialog::{Ask, Confirm, Pick, Request, Row};
+pub use edit::{Edit, Entry, History, Op, Step, Target};
 pub use geometry::Geometry;
 
 use crate::layout::Layout;
@@ -42,6 +48,19 @@ pub enum Overlay {
     Search {
         input: String,
     },
+    /// The speaker picker: what it picks for, the filter typed, the row chosen.
+    Picker {
+        pick: Pick,
+        input: String,
+        sel: usize,
+    },
+    /// A one-line prompt: a name, an alias, a note, a path to save to.
+    Prompt {
+        ask: Ask,
+        input: String,
+    },
+    /// A question answered by one letter (save or not, overwrite, restore).
+    Confirm(Confirm),
 }
 
 /// One article pane: which article, wrapped to its width, scrolled to `top`.
@@ -123,6 +142,21 @@ pub struct App {
     /// `story.quotes`, ascending): the quotes pane and the counts read these.
     quotes_of: Vec<Vec<usize>>,
     quotes_by: Vec<Vec<Vec<usize>>>,
+    /// The edits made and undone, and which state is saved.
+    pub history: History,
+    /// Steps made since the session last took them, for the journal.
+    pub journal: Vec<Entry>,
+    /// Per article, the passage selected to make a quote or a link.
+    pub selections: Vec<Option<Range<usize>>>,
+    /// Where `Ctrl-s` saves without asking: the story file it was opened
+    /// from (none for a draft, the bundled story, standard input).
+    pub file: Option<std::path::PathBuf>,
+    /// The path the save prompt offers when there is no file.
+    pub suggested: String,
+    /// What the session (files, journal) is asked to do next.
+    pub request: Option<Request>,
+    /// Where the mouse button went down in an article: pane and byte.
+    pub(crate) drag_from: Option<(usize, usize)>,
 }
 
 /// An article wrapped for a pane: paragraph gaps where the text has no blank lines.
@@ -190,15 +224,10 @@ impl App {
         }
         passages.iter_mut().for_each(|v| v.sort_unstable());
         let only = crate::story::par_map(big, &ids, |_, &a| crate::only::in_story(&story, a));
-        let mut quotes_of = vec![Vec::new(); story.articles.len()];
-        let mut quotes_by = vec![vec![Vec::new(); story.articles.len()]; story.speakers.len()];
-        for (i, q) in story.quotes.iter().enumerate() {
-            quotes_of[q.article].push(i);
-            quotes_by[q.speaker][q.article].push(i);
-        }
         let empty = Rc::new(Layout::new("", 1));
         let right = if story.articles.len() > 1 { 1 } else { 0 };
         let speakers = story.speakers.len();
+        let articles = story.articles.len();
         let mut app = App {
             story,
             marks,
@@ -245,11 +274,32 @@ impl App {
             passages,
             only,
             only_at: None,
-            quotes_of,
-            quotes_by,
+            quotes_of: Vec::new(),
+            quotes_by: Vec::new(),
+            history: History::default(),
+            journal: Vec::new(),
+            selections: vec![None; articles],
+            file: None,
+            suggested: String::new(),
+            request: None,
+            drag_from: None,
         };
+        app.index_quotes();
         app.resize(size.0, size.1);
         app
+    }
+
+    /// Per article its quotes, per speaker and article theirs.
+    pub(crate) fn index_quotes(&mut self) {
+        let n = self.story.articles.len();
+        let mut quotes_of = vec![Vec::new(); n];
+        let mut quotes_by = vec![vec![Vec::new(); n]; self.story.speakers.len()];
+        for (i, q) in self.story.quotes.iter().enumerate() {
+            quotes_of[q.article].push(i);
+            quotes_by[q.speaker][q.article].push(i);
+        }
+        self.quotes_of = quotes_of;
+        self.quotes_by = quotes_by;
     }
 
     /// The context whose key table applies now.
@@ -257,13 +307,27 @@ impl App {
         match self.focus {
             Focus::Speakers => Context::Speakers,
             Focus::Quotes => Context::Quotes,
+            Focus::Pane(p) if self.selections[self.panes[p].article].is_some() => {
+                Context::Selection
+            }
             Focus::Pane(_) => Context::Article,
         }
     }
 
     /// A text prompt is open: keys are text.
     pub fn typing(&self) -> bool {
-        matches!(self.overlay, Overlay::Search { .. })
+        matches!(
+            self.overlay,
+            Overlay::Search { .. }
+                | Overlay::Picker { .. }
+                | Overlay::Prompt { .. }
+                | Overlay::Confirm(_)
+        )
+    }
+
+    /// The story differs from what was loaded or last saved.
+    pub fn dirty(&self) -> bool {
+        self.history.dirty()
     }
 
     /// The article pane the navigation keys act on.
@@ -462,7 +526,7 @@ impl App {
                 self.problems_width(),
                 self.problem_lines().len(),
             ),
-            Overlay::Search { .. } | Overlay::None => 0,
+            _ => 0,
         }
     }
 }

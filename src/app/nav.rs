@@ -13,13 +13,13 @@ const MAX_DIFF_WORDS: usize = 400;
 
 impl App {
     /// The first byte pane `p` shows.
-    fn first_visible(&self, p: usize) -> usize {
+    pub(crate) fn first_visible(&self, p: usize) -> usize {
         let pane = &self.panes[p];
         pane.layout.row(pane.top.min(pane.layout.len() - 1)).start
     }
 
     /// Scrolls pane `p` so that `byte` is in view; returns its screen row.
-    fn reveal(&mut self, p: usize, byte: usize) -> usize {
+    pub(crate) fn reveal(&mut self, p: usize, byte: usize) -> usize {
         let pane = &self.panes[p];
         let row = pane.layout.row_of(byte);
         if row < pane.top || row >= pane.top + pane.height {
@@ -182,7 +182,7 @@ impl App {
     }
 
     /// The words in which the passages of `link` differ, per passage article.
-    fn link_diff(&self, link: usize) -> Diff {
+    pub(crate) fn link_diff(&self, link: usize) -> Diff {
         let l = &self.story.links[link];
         let words = |p: &crate::story::Passage| -> Vec<(Range<usize>, String)> {
             let text = &self.story.articles[p.article].text;
@@ -392,6 +392,7 @@ impl App {
     /// A click focuses the pane; on a list row it selects (and acts on) the row;
     /// on a linked passage it focuses the link.
     pub(crate) fn click(&mut self, x: u16, y: u16) {
+        self.drag_from = None;
         let Some(f) = self.pane_at(x, y) else { return };
         self.focus = f;
         match f {
@@ -426,6 +427,16 @@ impl App {
                 let Some(byte) = self.byte_at(p, x, y) else {
                     return;
                 };
+                self.drag_from = Some((p, byte));
+                let article = self.panes[p].article;
+                if let Some(q) = self.marks[article].at(byte).and_then(|s| s.quote) {
+                    // On a quote: it is what the edit keys act on.
+                    self.current_quote = Some(q as usize);
+                    self.focused_link = None;
+                    self.diff = None;
+                    self.message = Some(self.quote_label(q as usize));
+                    return;
+                }
                 let links = self.marks[self.panes[p].article]
                     .at(byte)
                     .map(|s| self.marks[self.panes[p].article].links_of(s).to_vec())
@@ -443,7 +454,7 @@ impl App {
     }
 
     /// The text byte drawn at a screen cell of pane `p`.
-    fn byte_at(&self, p: usize, x: u16, y: u16) -> Option<usize> {
+    pub(crate) fn byte_at(&self, p: usize, x: u16, y: u16) -> Option<usize> {
         let area = Geometry::text_area(self.geometry.articles[p]?);
         if !area.contains((x, y).into()) {
             return None;

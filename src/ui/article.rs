@@ -63,6 +63,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &View, p: usize, r: Rect)
         .unwrap_or(&[]);
     let only: &[Range<usize>] = &app.only[pane.article];
     let only_focused = app.only_focused(p);
+    let selection: &[Range<usize>] = app.selections[pane.article].as_slice();
     let current_match = app
         .search
         .current
@@ -84,6 +85,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &View, p: usize, r: Rect)
         for set in [
             within(matches, row.start..row.end),
             within(diff, row.start..row.end),
+            within(selection, row.start..row.end),
         ] {
             for m in set {
                 breaks.extend([m.start, m.end]);
@@ -127,7 +129,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &View, p: usize, r: Rect)
             .filter(|piece| !piece.text.is_empty())
             .map(|piece| {
                 let at = piece.bytes.start;
-                let style = style_at(app, view, marks, at, diff, matches, current_match);
+                let mut style = style_at(app, view, marks, at, diff, matches, current_match);
+                if contains(selection, at).is_some() {
+                    style = style.patch(theme.selection());
+                }
                 Span::styled(piece.text, style)
             })
             .collect();

@@ -46,7 +46,8 @@ pub fn draw(frame: &mut Frame, app: &App, view: &View) {
     match &app.overlay {
         Overlay::Help { scroll } => overlay::help(frame, view, *scroll),
         Overlay::Problems { scroll } => overlay::problems(frame, app, view, *scroll),
-        Overlay::Search { .. } | Overlay::None => {}
+        Overlay::Picker { .. } => overlay::picker(frame, app, view),
+        Overlay::Prompt { .. } | Overlay::Confirm(_) | Overlay::Search { .. } | Overlay::None => {}
     }
 }
 
@@ -83,6 +84,18 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
         left.push(Span::styled("█", Style::new()));
         // The prompt's keys are fixed: every other key is text.
         left.push(Span::raw("   Enter search  Esc cancel"));
+    } else if let Overlay::Prompt { ask, input } = &app.overlay {
+        left.push(Span::styled(
+            format!(" {}{}", clean(&ask.label(app)), clean(input)),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+        left.push(Span::styled("█", Style::new()));
+        left.push(Span::raw("   Enter ok  Esc cancel"));
+    } else if let Overlay::Confirm(c) = &app.overlay {
+        left.push(Span::styled(
+            format!(" {}", clean(&c.question())),
+            theme.warn().add_modifier(Modifier::BOLD),
+        ));
     } else {
         let text = if let Some(m) = &app.message {
             clean(m)
@@ -111,6 +124,12 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
         badges.push(Span::styled(
             " DRAFT ",
             theme.warn().add_modifier(Modifier::REVERSED),
+        ));
+    }
+    if app.dirty() {
+        badges.push(Span::styled(
+            format!(" unsaved ({}) ", view.keymap.hint(Action::Save)),
+            theme.warn().add_modifier(Modifier::BOLD),
         ));
     }
     if app.sync {
@@ -153,6 +172,16 @@ fn status(frame: &mut Frame, app: &App, view: &View, r: Rect) {
         line.extend(badges);
         line.push(Span::styled(hints, theme.dim().patch(theme.status())));
     } else {
+        // The badges (DRAFT, unsaved, problems) always show: a long message
+        // or title gives way to them, cut short.
+        let badges_w: usize = badges.iter().map(|s| s.width()).sum();
+        let fixed: usize = line.iter().skip(1).map(|s| s.width()).sum();
+        let first_room = (r.width as usize).saturating_sub(badges_w + fixed + 2);
+        if let Some(first) = line.first_mut()
+            && first.width() > first_room
+        {
+            first.content = fit(&first.content, first_room).into();
+        }
         line.push(Span::raw("  "));
         line.extend(badges);
     }

@@ -96,3 +96,74 @@ pub(super) fn problems(frame: &mut Frame, app: &App, view: &View, scroll: usize)
     let lines = app.problem_lines().into_iter().map(Line::raw).collect();
     boxed(frame, view, &title, lines, scroll, app.problems_width());
 }
+
+/// The speaker picker: what it picks for, the filter typed, and the speakers
+/// it leaves (the chosen row reversed), a new speaker of the typed name last.
+pub(super) fn picker(frame: &mut Frame, app: &App, view: &View) {
+    let crate::app::Overlay::Picker { pick, input, sel } = &app.overlay else {
+        return;
+    };
+    let theme = &view.theme;
+    let rows = app.picker_rows();
+    let area = frame.area();
+    let w = 50.min(area.width.saturating_sub(4)).max(20);
+    let want = rows.len().clamp(1, 12) + 1;
+    let r = Geometry::overlay(area.width, area.height, w, want);
+    let room = r.height.saturating_sub(3) as usize;
+    let top = (*sel + 1).saturating_sub(room.max(1));
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!("> {}", clean(input)),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw("█"),
+    ])];
+    if rows.is_empty() {
+        lines.push(Line::raw("  no speaker matches"));
+    }
+    for (i, row) in rows.iter().enumerate().skip(top).take(room) {
+        let mut line = match row {
+            crate::app::Row::Speaker(s) => {
+                let sp = &app.story.speakers[*s];
+                let color = theme.speaker_color(*s, sp.color);
+                let mut spans = vec![
+                    Span::raw("  "),
+                    Span::styled(clean(&sp.name), theme.mention(color)),
+                ];
+                if !sp.aliases.is_empty() {
+                    spans.push(Span::styled(
+                        format!("  ({})", clean(&sp.aliases.join(", "))),
+                        theme.dim(),
+                    ));
+                }
+                Line::from(spans)
+            }
+            crate::app::Row::New(name) => Line::from(vec![Span::styled(
+                format!("  + new speaker \"{}\"", clean(name)),
+                Style::new().add_modifier(Modifier::ITALIC),
+            )]),
+        };
+        if i == *sel {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Clear, r);
+    let k = |a| view.keymap.hint(a);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(
+            Line::from(format!(" {} ", clean(&pick.title(app))))
+                .style(Style::new().add_modifier(Modifier::BOLD)),
+        )
+        .title_bottom(
+            Line::from(format!(
+                " type to filter  {}/{} choose  Enter pick  {} cancel ",
+                k(Action::Up),
+                k(Action::Down),
+                k(Action::Close)
+            ))
+            .right_aligned(),
+        );
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}

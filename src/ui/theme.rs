@@ -227,6 +227,22 @@ impl Theme {
         }
     }
 
+    /// A passage selected to become a quote or a link: on a blue ground,
+    /// and underlined and bold so that it shows without colour too.
+    pub fn selection(&self) -> Style {
+        let s = Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+        if self.color {
+            let bg = if self.light {
+                Color::LightBlue
+            } else {
+                Color::Blue
+            };
+            s.bg(bg).fg(Color::White)
+        } else {
+            s.add_modifier(Modifier::REVERSED)
+        }
+    }
+
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }

@@ -1,0 +1,430 @@
+//! Edits to the story's annotations. An [`Edit`] is a list of [`Op`]s, each
+//! of which knows its inverse, so any edit can be taken back and made again;
+//! [`History`] holds the undo and redo stacks and says whether the story
+//! differs from what was last saved. [`App::commit`] applies an edit, keeps
+//! the reader's indices (focused quote and link, selections) pointing at the
+//! same things, rebuilds what the edit touched (marks, only-here passages,
+//! mentions) and queues the ops for the journal. Nothing here reads or writes
+//! files.
+
+use serde::{Deserialize, Serialize};
+
+use super::App;
+use crate::marks::Marks;
+use crate::story::{Link, Quote, Speaker};
+
+/// One change to one list of the story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Op {
+    /// A quote put at this index of `story.quotes` (kept sorted by article
+    /// and start).
+    AddQuote(usize, Quote),
+    DropQuote(usize, Quote),
+    /// The quote at the index, before and after.
+    SetQuote(usize, Quote, Quote),
+    AddLink(usize, Link),
+    DropLink(usize, Link),
+    SetLink(usize, Link, Link),
+    /// A speaker put at this index; quotes of later speakers move up one.
+    AddSpeaker(usize, Speaker),
+    /// A speaker no quote names taken out; quotes of later speakers move down.
+    DropSpeaker(usize, Speaker),
+    SetSpeaker(usize, Speaker, Speaker),
+}
+
+impl Op {
+    /// The op that takes this one back.
+    pub fn inverse(&self) -> Op {
+        match self.clone() {
+            Op::AddQuote(i, q) => Op::DropQuote(i, q),
+            Op::DropQuote(i, q) => Op::AddQuote(i, q),
+            Op::SetQuote(i, a, b) => Op::SetQuote(i, b, a),
+            Op::AddLink(i, l) => Op::DropLink(i, l),
+            Op::DropLink(i, l) => Op::AddLink(i, l),
+            Op::SetLink(i, a, b) => Op::SetLink(i, b, a),
+            Op::AddSpeaker(i, s) => Op::DropSpeaker(i, s),
+            Op::DropSpeaker(i, s) => Op::AddSpeaker(i, s),
+            Op::SetSpeaker(i, a, b) => Op::SetSpeaker(i, b, a),
+        }
+    }
+}
+
+/// What one key did to the story: its ops in order, and a line saying it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edit {
+    pub what: String,
+    pub ops: Vec<Op>,
+}
+
+impl Edit {
+    /// The edit that takes this one back: the inverses, last first.
+    pub fn inverse(&self) -> Edit {
+        Edit {
+            what: self.what.clone(),
+            ops: self.ops.iter().rev().map(Op::inverse).collect(),
+        }
+    }
+}
+
+/// What the journal keeps of one step: an edit made, undone or redone, with
+/// the ops it applied, so that replaying the ops in order gives the story,
+/// and the step's kind gives the undo history back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub step: Step,
+    pub what: String,
+    pub ops: Vec<Op>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Step {
+    Edit,
+    Undo,
+    Redo,
+}
+
+/// The edits made, those undone, and which state was last saved.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    done: Vec<(u64, Edit)>,
+    undone: Vec<(u64, Edit)>,
+    serial: u64,
+    /// The state last saved (or loaded): the serial of the edit on top of
+    /// `done` then, 0 for none.
+    saved: u64,
+}
+
+impl History {
+    /// The state now: the serial of the last edit made and not undone.
+    pub fn state(&self) -> u64 {
+        self.done.last().map_or(0, |d| d.0)
+    }
+    /// The story differs from the file (or the draft) it came from.
+    pub fn dirty(&self) -> bool {
+        self.state() != self.saved
+    }
+    /// Marks the state now as the one on disk.
+    pub fn mark_saved(&mut self) {
+        self.saved = self.state();
+    }
+    /// Edits that could be undone, and redone.
+    pub fn depth(&self) -> (usize, usize) {
+        (self.done.len(), self.undone.len())
+    }
+    fn push(&mut self, e: Edit) {
+        self.serial += 1;
+        self.done.push((self.serial, e));
+        self.undone.clear();
+    }
+}
+
+impl App {
+    /// Makes an edit: applies it, records it for undo, and queues it for
+    /// the journal. An edit with no ops does nothing.
+    pub(crate) fn commit(&mut self, edit: Edit) {
+        if edit.ops.is_empty() {
+            return;
+        }
+        self.apply_ops(&edit.ops);
+        self.journal.push(Entry {
+            step: Step::Edit,
+            what: edit.what.clone(),
+            ops: edit.ops.clone(),
+        });
+        let what = edit.what.clone();
+        self.history.push(edit);
+        self.message = Some(self.edited(&what));
+    }
+
+    /// `u`: takes the last edit back.
+    pub(crate) fn undo(&mut self) {
+        let Some((serial, e)) = self.history.done.pop() else {
+            self.message = Some("nothing to undo".into());
+            return;
+        };
+        let back = e.inverse();
+        self.apply_ops(&back.ops);
+        self.journal.push(Entry {
+            step: Step::Undo,
+            what: e.what.clone(),
+            ops: back.ops,
+        });
+        let what = format!("undid: {}", e.what);
+        self.history.undone.push((serial, e));
+        self.message = Some(self.edited(&what));
+    }
+
+    /// `Ctrl-r`: makes the last undone edit again.
+    pub(crate) fn redo(&mut self) {
+        let Some((serial, e)) = self.history.undone.pop() else {
+            self.message = Some("nothing to redo".into());
+            return;
+        };
+        self.apply_ops(&e.ops);
+        self.journal.push(Entry {
+            step: Step::Redo,
+            what: e.what.clone(),
+            ops: e.ops.clone(),
+        });
+        let what = format!("redid: {}", e.what);
+        self.history.done.push((serial, e));
+        self.message = Some(self.edited(&what));
+    }
+
+    /// Replays the steps an earlier session journaled (restored after a
+    /// crash or a kill): edits, undos and redos again, so that `u` and
+    /// `Ctrl-r` go on where they were (an undo of an edit made before the
+    /// journal began becomes an edit of its own). Fails, changing nothing, if
+    /// a step does not fit the story.
+    pub fn replay(&mut self, entries: Vec<Entry>) -> Result<usize, String> {
+        let mut check = self.story.clone();
+        for (k, e) in entries.iter().enumerate() {
+            for op in &e.ops {
+                apply_to_story(&mut check, op)
+                    .map_err(|err| format!("journal step {}: {err}", k + 1))?;
+            }
+        }
+        let n = entries.len();
+        for e in entries {
+            let top_done = self.history.done.last().map(|d| d.1.inverse().ops);
+            let top_undone = self.history.undone.last().map(|d| d.1.ops.clone());
+            match e.step {
+                Step::Undo if top_done.as_ref() == Some(&e.ops) => self.undo(),
+                Step::Redo if top_undone.as_ref() == Some(&e.ops) => self.redo(),
+                _ => self.commit(Edit {
+                    what: e.what,
+                    ops: e.ops,
+                }),
+            }
+        }
+        self.message = Some(format!(
+            "restored {n} unsaved step{} of the earlier session · unsaved (u undoes)",
+            if n == 1 { "" } else { "s" }
+        ));
+        Ok(n)
+    }
+
+    /// The status line after an edit: what it did, and that it is unsaved.
+    fn edited(&self, what: &str) -> String {
+        if self.history.dirty() {
+            format!("{what} · unsaved (Ctrl-s saves, u undoes)")
+        } else {
+            format!("{what} · as saved")
+        }
+    }
+
+    /// Applies ops known to fit (made by this reader, or checked by
+    /// [`App::replay`]), then rebuilds what they touched.
+    fn apply_ops(&mut self, ops: &[Op]) {
+        let mut articles = vec![false; self.story.articles.len()];
+        let mut speakers = false;
+        let mut links = false;
+        for op in ops {
+            self.follow(op);
+            match op {
+                Op::AddQuote(_, q) | Op::DropQuote(_, q) => {
+                    // Quote indices shift in every article after this one.
+                    articles[q.article..].iter_mut().for_each(|a| *a = true);
+                }
+                Op::SetQuote(_, a, b) => {
+                    articles[a.article] = true;
+                    articles[b.article] = true;
+                }
+                // Link indices shift in every article.
+                Op::AddLink(..) | Op::DropLink(..) => {
+                    links = true;
+                    articles.iter_mut().for_each(|a| *a = true);
+                }
+                Op::SetLink(_, a, b) => {
+                    links = a.passages != b.passages;
+                    for p in a.passages.iter().chain(&b.passages) {
+                        articles[p.article] = true;
+                    }
+                }
+                Op::AddSpeaker(..) | Op::DropSpeaker(..) | Op::SetSpeaker(..) => speakers = true,
+            }
+            // Ops made by this reader always fit the story.
+            let _ = apply_to_story(&mut self.story, op);
+        }
+        if speakers {
+            self.story.refresh_mentions();
+            articles.iter_mut().for_each(|a| *a = true);
+            self.speaker_on.resize(self.story.speakers.len(), true);
+        }
+        self.rebuild(&articles, links);
+    }
+
+    /// Keeps the reader's indices on the same quote, link and speaker across
+    /// an op about to be applied.
+    fn follow(&mut self, op: &Op) {
+        let shift = |x: &mut Option<usize>, at: usize, add: bool| {
+            if let Some(v) = x {
+                if add && *v >= at {
+                    *v += 1;
+                } else if !add && *v == at {
+                    *x = None;
+                } else if !add && *v > at {
+                    *v -= 1;
+                }
+            }
+        };
+        match op {
+            Op::AddQuote(i, _) => shift(&mut self.current_quote, *i, true),
+            Op::DropQuote(i, _) => shift(&mut self.current_quote, *i, false),
+            Op::AddLink(i, _) => shift(&mut self.focused_link, *i, true),
+            Op::DropLink(i, _) => {
+                shift(&mut self.focused_link, *i, false);
+                if self.focused_link.is_none() {
+                    self.diff = None;
+                }
+            }
+            Op::AddSpeaker(i, _) => {
+                if self.quote_filter.is_some_and(|f| f >= *i) {
+                    self.quote_filter = self.quote_filter.map(|f| f + 1);
+                }
+                if *i <= self.speaker_on.len() {
+                    self.speaker_on.insert(*i, true);
+                }
+            }
+            Op::DropSpeaker(i, _) => {
+                shift(&mut self.quote_filter, *i, false);
+                if *i < self.speaker_on.len() {
+                    self.speaker_on.remove(*i);
+                }
+                let n = self.story.speakers.len().saturating_sub(2);
+                self.speaker_sel = self.speaker_sel.min(n);
+            }
+            _ => {}
+        }
+    }
+
+    /// Rebuilds the indexes of the articles marked, and the per-speaker
+    /// quote lists; with `links`, the link passages and only-here marks too.
+    fn rebuild(&mut self, articles: &[bool], links: bool) {
+        let story = &self.story;
+        let ids: Vec<usize> = (0..articles.len()).filter(|&a| articles[a]).collect();
+        let big = ids
+            .iter()
+            .map(|&a| story.articles[a].text.len())
+            .sum::<usize>()
+            > crate::story::PARALLEL_BYTES;
+        let marks = crate::story::par_map(big, &ids, |_, &a| Marks::build(story, a));
+        for (a, m) in ids.iter().zip(marks) {
+            self.marks[*a] = m;
+        }
+        if links {
+            let mut passages = vec![Vec::new(); story.articles.len()];
+            for (li, l) in story.links.iter().enumerate() {
+                for p in &l.passages {
+                    passages[p.article].push((p.range.start, li));
+                }
+            }
+            passages.iter_mut().for_each(|v| v.sort_unstable());
+            self.passages = passages;
+            let only = crate::story::par_map(big, &ids, |_, &a| crate::only::in_story(story, a));
+            for (a, o) in ids.iter().zip(only) {
+                self.only[*a] = o;
+            }
+        }
+        self.index_quotes();
+        let n = self.listed_quotes().len();
+        self.quote_sel = self.quote_sel.min(n.saturating_sub(1));
+    }
+}
+
+/// What `x`, `K` and the other edit keys act on: the quote or link last
+/// focused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Quote(usize),
+    Link(usize),
+}
+
+/// Applies one op to the story's lists, or says why it does not fit.
+pub fn apply_to_story(story: &mut crate::story::Story, op: &Op) -> Result<(), String> {
+    let arts = story.articles.len();
+    let fits_quote = |s: &crate::story::Story, q: &Quote| {
+        q.article < arts
+            && q.speaker < s.speakers.len()
+            && q.range.end <= s.articles[q.article].text.len()
+            && s.articles[q.article].text.is_char_boundary(q.range.start)
+            && s.articles[q.article].text.is_char_boundary(q.range.end)
+    };
+    let fits_link = |s: &crate::story::Story, l: &Link| {
+        l.passages.iter().all(|p| {
+            p.article < arts
+                && p.range.end <= s.articles[p.article].text.len()
+                && s.articles[p.article].text.is_char_boundary(p.range.start)
+                && s.articles[p.article].text.is_char_boundary(p.range.end)
+        })
+    };
+    let bad = |what: &str| Err(format!("{what} does not fit the story"));
+    match op {
+        Op::AddQuote(i, q) => {
+            if *i > story.quotes.len() || !fits_quote(story, q) {
+                return bad("a quote added");
+            }
+            story.quotes.insert(*i, q.clone());
+        }
+        Op::DropQuote(i, q) => {
+            if story.quotes.get(*i) != Some(q) {
+                return bad("a quote deleted");
+            }
+            story.quotes.remove(*i);
+        }
+        Op::SetQuote(i, a, b) => {
+            if story.quotes.get(*i) != Some(a) || !fits_quote(story, b) {
+                return bad("a quote changed");
+            }
+            story.quotes[*i] = b.clone();
+        }
+        Op::AddLink(i, l) => {
+            if *i > story.links.len() || !fits_link(story, l) {
+                return bad("a link added");
+            }
+            story.links.insert(*i, l.clone());
+        }
+        Op::DropLink(i, l) => {
+            if story.links.get(*i) != Some(l) {
+                return bad("a link deleted");
+            }
+            story.links.remove(*i);
+        }
+        Op::SetLink(i, a, b) => {
+            if story.links.get(*i) != Some(a) || !fits_link(story, b) {
+                return bad("a link changed");
+            }
+            story.links[*i] = b.clone();
+        }
+        Op::AddSpeaker(i, s) => {
+            if *i > story.speakers.len() {
+                return bad("a speaker added");
+            }
+            story.speakers.insert(*i, s.clone());
+            for q in &mut story.quotes {
+                if q.speaker >= *i {
+                    q.speaker += 1;
+                }
+            }
+        }
+        Op::DropSpeaker(i, s) => {
+            if story.speakers.get(*i) != Some(s) || story.quotes.iter().any(|q| q.speaker == *i) {
+                return bad("a speaker deleted");
+            }
+            story.speakers.remove(*i);
+            for q in &mut story.quotes {
+                if q.speaker > *i {
+                    q.speaker -= 1;
+                }
+            }
+        }
+        Op::SetSpeaker(i, a, b) => {
+            if story.speakers.get(*i) != Some(a) {
+                return bad("a speaker changed");
+            }
+            story.speakers[*i] = b.clone();
+        }
+    }
+    Ok(())
+}
