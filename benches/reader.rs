@@ -12,6 +12,10 @@
 //!   articles, status line);
 //! - `key/*`: a key press and the frame drawn after it: a scroll step (`j`),
 //!   a jump to the next link (`]`), a speaker's highlight toggled (`1`);
+//! - `edit/*`: an edit and the frame drawn after it, undone in the next
+//!   sample: a quote deleted (`x`, then `u`), a link's kind changed (`K`);
+//! - `save`: the edited story saved in place (patched, loaded back to be
+//!   checked, written atomically: `Session::save_to`);
 //! - `resize`: a re-wrap of both panes at a new width, and the frame;
 //! - `annotate`: a draft of the two bare articles (`annotate::draft`; the
 //!   seed-based `benches/annotate.rs` measures it on news text as well).
@@ -154,6 +158,62 @@ fn keys(c: &mut Criterion) {
     key(c, "toggle_speaker", Action::Speaker(0), None);
 }
 
+/// An edit and the frame after it, taken back (untimed is not possible
+/// here: the undo is timed too, and is an edit of the same size).
+fn edit(c: &mut Criterion, name: &str, focus: Action, action: Action) {
+    let keymap = Keymap::default();
+    let theme = Theme::from_env();
+    let mut g = group(c, &format!("edit/{name}"));
+    for (mut app, &n) in apps().into_iter().zip(&SIZES) {
+        app.update(focus);
+        g.bench_function(BenchmarkId::from_parameter(label(n)), |b| {
+            let mut flip = false;
+            b.iter(|| {
+                flip = !flip;
+                app.update(if flip { action } else { Action::Undo });
+                verso::render::draw(&app, &keymap, theme)
+            })
+        });
+    }
+    g.finish();
+}
+
+fn edits(c: &mut Criterion) {
+    edit(c, "delete_quote", Action::NextQuote, Action::Delete);
+    edit(c, "retype_link", Action::NextLink, Action::NextKind);
+}
+
+fn save(c: &mut Criterion) {
+    let mut g = group(c, "save");
+    let dir = std::env::temp_dir().join(format!("verso-bench-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (s, &n) in stories().iter().zip(&SIZES) {
+        let path = dir.join(format!("{}.json", label(n)));
+        std::fs::write(&path, &s.json).unwrap();
+        let mut app = App::new(s.load(), false, SCREEN);
+        let source = verso::session::Source::File {
+            path: path.clone(),
+            text: s.json.clone(),
+        };
+        let mut session = verso::session::Session::new(&mut app, source, None);
+        app.update(Action::NextQuote);
+        app.update(Action::Delete);
+        g.bench_function(BenchmarkId::from_parameter(label(n)), |b| {
+            b.iter(|| {
+                // Each save leaves nothing to save: undo or redo first.
+                app.update(if app.history.depth().0 > 0 {
+                    Action::Undo
+                } else {
+                    Action::Redo
+                });
+                session.save_to(&mut app, &path).unwrap()
+            })
+        });
+    }
+    g.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn resize(c: &mut Criterion) {
     let keymap = Keymap::default();
     let theme = Theme::from_env();
@@ -186,5 +246,7 @@ fn annotate(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, open, wrap, frame, keys, resize, annotate);
+criterion_group!(
+    benches, load, open, wrap, frame, keys, edits, save, resize, annotate
+);
 criterion_main!(benches);

@@ -3,8 +3,8 @@
 use std::path::{Component, Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically: to a temporary file in the same folder,
-/// then renamed over `path`, so a reader never sees half a file and a failed
-/// write leaves the old file as it was.
+/// flushed to the disk, then renamed over `path`, so a reader never sees half a
+/// file and a failed write (or a crash) leaves the old file as it was.
 pub fn write_atomically(path: &Path, bytes: impl AsRef<[u8]>) -> std::io::Result<()> {
     let dir = path
         .parent()
@@ -15,10 +15,24 @@ pub fn write_atomically(path: &Path, bytes: impl AsRef<[u8]>) -> std::io::Result
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    let written = (|| {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes.as_ref())?;
+        // On the disk before it takes the name: a crash leaves the old file
+        // or the new one, never an empty one.
+        f.sync_all()
+    })();
+    written
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })?;
+    // The rename itself on the disk (best effort: not every system can).
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 /// A whole file's bytes, with a message a person can act on if it fails.

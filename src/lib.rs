@@ -16,7 +16,8 @@
 //! - [`web`] reads saved pages and web addresses as articles.
 //!
 //! Around them: [`keys`] maps input to actions (the keymap), [`config`] reads
-//! the config file, [`state`] remembers places between runs, [`ui`] draws a
+//! the config file, [`state`] remembers places between runs, [`session`]
+//! saves edited stories and journals unsaved edits, [`ui`] draws a
 //! state, [`render`] draws one without a terminal (text, ANSI, SVG), [`term`]
 //! runs the live reader, [`fsutil`] writes files atomically, and [`cli`] ties
 //! them to the command line: the one place that prints what went wrong and
@@ -35,6 +36,7 @@ pub mod only;
 pub mod outcome;
 pub mod render;
 pub mod score;
+pub mod session;
 pub mod state;
 pub mod stats;
 pub mod story;

@@ -12,6 +12,7 @@ use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App};
 use crate::keys::{self, Keymap};
+use crate::session::Session;
 use crate::ui::{self, Theme, View};
 
 /// Why the reader could not start.
@@ -42,8 +43,8 @@ fn restore() {
     let _ = io::stdout().flush();
 }
 
-/// Runs the reader until `q` or a signal.
-pub fn run(app: &mut App, keymap: &Keymap, theme: Theme) -> io::Result<()> {
+/// Runs the reader until `q` or a signal; `session` saves and journals.
+pub fn run(app: &mut App, keymap: &Keymap, theme: Theme, session: &mut Session) -> io::Result<()> {
     app.help_rows = ui::help_lines(keymap).len();
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores raw mode and the screen; ours also turns the
@@ -63,7 +64,7 @@ pub fn run(app: &mut App, keymap: &Keymap, theme: Theme) -> io::Result<()> {
             std::process::exit(128 + sig);
         }
     });
-    let result = event_loop(&mut terminal, app, keymap, theme);
+    let result = event_loop(&mut terminal, app, keymap, theme, session);
 
     restore();
     result
@@ -84,6 +85,7 @@ fn event_loop(
     app: &mut App,
     keymap: &Keymap,
     theme: Theme,
+    session: &mut Session,
 ) -> io::Result<()> {
     let view = View { theme, keymap };
     let mut mouse = false;
@@ -113,6 +115,7 @@ fn event_loop(
             if let Some(a) = keys::map(keymap, &ev, app.context(), app.typing()) {
                 app.update(a);
             }
+            session.serve(app);
             if app.quit {
                 return Ok(());
             }

@@ -697,3 +697,187 @@ fn on_a_revision_only_here_and_conflicts_are_visited() {
     assert_eq!(notes.len(), 4, "{notes:?}");
     t.keys(&["q"]);
 }
+
+/// Puts the seed articles in the shell's HOME as two bare articles.
+fn bare_articles(t: &Tmux) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (from, to) in [
+        ("articles/carter-threat.txt", "a.txt"),
+        ("articles/goff-rejects-carter.txt", "b.txt"),
+    ] {
+        std::fs::copy(root.join(from), t.home.join(to)).unwrap();
+    }
+}
+
+/// The status line (the last row).
+fn status_of(s: &str) -> String {
+    s.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_draft_corrected_saved_and_reopened() {
+    let Some(t) = Tmux::start("correct", 120, 40) else {
+        return;
+    };
+    bare_articles(&t);
+    let bin = env!("CARGO_BIN_EXE_verso");
+    t.line(&format!(
+        "cd {} && {bin} a.txt b.txt 2>stderr.txt",
+        t.home.display()
+    ));
+    t.wait_for("the draft", |s| {
+        s.contains("DRAFT") && s.contains("Former Labour MP")
+    });
+    let draft = verso::story::from_json(
+        "draft",
+        &String::from_utf8_lossy(
+            &Command::new(bin)
+                .args(["annotate", "a.txt", "b.txt"])
+                .current_dir(&t.home)
+                .output()
+                .unwrap()
+                .stdout,
+        ),
+        |f| std::fs::read_to_string(t.home.join(f)).map_err(|e| e.to_string()),
+    )
+    .unwrap();
+    // Fix a speaker: the first quote to a new speaker, typed.
+    t.keys(&["}", "S"]);
+    t.wait_for("the picker", |s| s.contains("who said quote"));
+    t.tmux(&["send-keys", "-t", "t", "-l", "Jane Doe"]);
+    t.wait_for("the new-speaker row", |s| {
+        s.contains("+ new speaker \"Jane Doe\"")
+    });
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the re-attribution", |s| {
+        status_of(s).contains("re-attributed to Jane Doe")
+    });
+    assert!(status_of(&s).contains("unsaved"), "{s}");
+    // Delete a wrong quote: the next one.
+    t.keys(&["}", "x"]);
+    t.wait_for("the deletion", |s| status_of(s).contains("deleted quote"));
+    // Add a missed quote: the first sentence on screen, picked for Phil Goff.
+    t.keys(&["Escape", "v"]);
+    t.wait_for("a selection", |s| status_of(s).contains("selected"));
+    t.keys(&["Enter"]);
+    t.wait_for("the picker", |s| s.contains("who said it?"));
+    t.tmux(&["send-keys", "-t", "t", "-l", "goff"]);
+    t.keys(&["Enter"]);
+    t.wait_for("the new quote", |s| {
+        status_of(s).contains("new quote") && status_of(s).contains("Phil Goff")
+    });
+    // Add a link: a selection in each article, then retype it.
+    t.keys(&["v", "l", "v"]);
+    t.wait_for("two selections", |s| {
+        status_of(s).contains("L link the two")
+    });
+    t.keys(&["L"]);
+    t.wait_for("the new link", |s| status_of(s).contains("new link"));
+    t.keys(&["K"]);
+    t.wait_for("the retyped link", |s| status_of(s).contains("→ conflict"));
+    // Save: the path offered is beside the first article.
+    t.keys(&["C-s"]);
+    t.wait_for("the save prompt", |s| {
+        status_of(s).contains("save the story to: a.json")
+    });
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the save", |s| status_of(s).contains("saved"));
+    assert!(!s.contains("DRAFT") && !s.contains("unsaved"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("Speakers"));
+    // The file holds the corrections and passes check.
+    let saved = verso::story::load(&t.home.join("a.json")).unwrap();
+    assert!(saved.problems.is_empty(), "{:?}", saved.problems);
+    assert_eq!(saved.quotes.len(), draft.quotes.len());
+    assert_eq!(saved.links.len(), draft.links.len() + 1);
+    assert!(saved.speakers.iter().any(|s| s.name == "Jane Doe"));
+    assert!(saved.links.iter().any(|l| l.kind.as_str() == "conflict"));
+    let check = Command::new(bin)
+        .args(["check", "a.json"])
+        .current_dir(&t.home)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    // Reopened, the reader shows them: no DRAFT, Jane Doe among the speakers.
+    t.line(&format!("{bin} a.json"));
+    let s = t.wait_for("the saved story", |s| {
+        s.contains("Jane Doe") && s.contains("Former Labour MP")
+    });
+    assert!(!s.contains("DRAFT"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("Speakers"));
+}
+
+#[test]
+fn a_kill_while_editing_leaves_the_file_and_the_next_start_offers_a_restore() {
+    let Some(t) = Tmux::start("journal", 120, 40) else {
+        return;
+    };
+    bare_articles(&t);
+    let bin = env!("CARGO_BIN_EXE_verso");
+    let out = Command::new(bin)
+        .args(["annotate", "a.txt", "b.txt", "-o", "story.json"])
+        .current_dir(&t.home)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let file = t.home.join("story.json");
+    let before = std::fs::read(&file).unwrap();
+    t.line(&format!(
+        "cd {} && {bin} story.json 2>stderr.txt",
+        t.home.display()
+    ));
+    t.wait_for("the story", |s| s.contains("Former Labour MP"));
+    t.keys(&["}", "x", "]", "K"]);
+    t.wait_for("two edits", |s| status_of(s).contains("→"));
+    // q asks before losing them; Esc stays.
+    t.keys(&["q"]);
+    t.wait_for("the question", |s| {
+        status_of(s).contains("Unsaved changes. s save and quit")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the reader again", |s| {
+        !status_of(s).contains("Unsaved changes.")
+    });
+    let pid = reader_pid(&t);
+    assert!(!pid.is_empty());
+    Command::new("kill").args(["-KILL", &pid]).status().unwrap();
+    // The shell is back, on a terminal the reader could not restore.
+    t.line("printf '\\033[?1049l\\033[?1000l\\033[?1002l\\033[?1006l'; stty sane; clear");
+    t.wait_for("the shell", |s| !s.contains("Speakers"));
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the story file is untouched"
+    );
+    t.line(&format!("{bin} story.json 2>stderr.txt"));
+    let s = t.wait_for("the offer", |s| {
+        status_of(s).contains("2 unsaved edits of this story")
+    });
+    assert!(status_of(&s).contains("r restore · d discard"), "{s}");
+    t.keys(&["r"]);
+    let s = t.wait_for("the restore", |s| {
+        status_of(s).contains("restored 2 unsaved steps")
+    });
+    assert!(s.contains("unsaved"), "{s}");
+    // Undo goes on where it was: the link's kind back.
+    t.keys(&["u"]);
+    t.wait_for("the undo", |s| status_of(s).contains("undid"));
+    // Quit without saving: the file as it was, the journal gone.
+    t.keys(&["q"]);
+    t.wait_for("the question", |s| {
+        status_of(s).contains("Unsaved changes.")
+    });
+    t.keys(&["d"]);
+    t.wait_for("the prompt", |s| !s.contains("Speakers"));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    t.line(&format!("{bin} story.json 2>stderr.txt"));
+    let s = t.wait_for("the story", |s| s.contains("Former Labour MP"));
+    assert!(!status_of(&s).contains("unsaved edit"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("Speakers"));
+}

@@ -58,7 +58,7 @@ pub enum Command {
     /// Draw the reader's screen as text, ANSI or SVG, without a terminal, after
     /// feeding it keys: for tests, documentation, scripts and pictures.
     #[command(
-        after_help = "KEYS uses vim notation: plain characters, <Enter>, <Tab>, <S-Tab>, <Esc>, <Space>,\n<Up> <Down> <Left> <Right>, <PageUp> <PageDown>, <C-d>, <lt> for a literal <.\n\nExamples:\n  verso render --size 120x40\n  verso render --size 100x30 --keys ']]]' --color\n  verso render --size 120x40 --keys ']' --format svg > screen.svg\n  verso render annotations/carter.json --keys '/six<Enter>'"
+        after_help = "KEYS uses vim notation: plain characters, <Enter>, <Tab>, <S-Tab>, <Esc>, <Space>,\n<Up> <Down> <Left> <Right>, <PageUp> <PageDown>, <C-d>, <lt> for a literal <.\n\nExamples:\n  verso render --size 120x40\n  verso render --size 100x30 --keys ']]]' --color\n  verso render --size 120x40 --keys ']' --format svg > screen.svg\n  verso render annotations/carter.json --keys '/six<Enter>'\n  verso render a.txt b.txt --keys '}xS Jane Doe<Enter>' --save corrected.json\n\nWith --save, the story after the keys is written to OUT through the same code as\nCtrl-s (in place when OUT is the story file; else article paths relative to OUT);\ncharacters typed into a picker or prompt are taken as typed, spaces included."
     )]
     Render {
         /// A story file, or bare articles (.txt, .html, addresses); none: the bundled story.
@@ -75,6 +75,10 @@ pub enum Command {
         /// Print colours and attributes as ANSI escape sequences (`--format ansi`).
         #[arg(long, conflicts_with = "format")]
         color: bool,
+        /// After the keys, save the story (with the edits the keys made) to
+        /// this file, atomically, and print nothing.
+        #[arg(long, value_name = "OUT")]
+        save: Option<PathBuf>,
     },
     /// Draft a story file from bare articles: speakers, quotes, and linked passages.
     #[command(

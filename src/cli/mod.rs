@@ -37,13 +37,22 @@ pub fn main() -> i32 {
             keys,
             format,
             color,
+            save,
         }) => {
             let format = if color {
                 crate::render::Format::Ansi
             } else {
                 format
             };
-            let end = reader::render(&files, size, &keys, format, config, cli.refresh);
+            let end = reader::render(
+                &files,
+                size,
+                &keys,
+                format,
+                config,
+                cli.refresh,
+                save.as_deref(),
+            );
             ("render", end)
         }
         Some(Command::Annotate { articles, output })

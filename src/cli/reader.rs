@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::{App, Defaults};
 use crate::outcome::{Done, Error, Found, Outcome};
+use crate::session::{Session, Source};
 use crate::story::{self, Story};
 use crate::web;
 
@@ -16,19 +17,35 @@ pub struct Opened {
     pub draft: bool,
     /// Why the reader shows no annotations: drafting failed.
     pub warning: Option<String>,
+    /// Where it came from, which says how it is saved.
+    pub source: Source,
 }
 
 /// Opens what the command line names: the bundled story, a story file, or
 /// bare articles with drafted annotations.
 pub fn open(files: &[PathBuf], refresh: bool) -> Result<Opened, Error> {
-    let story = |s| Opened {
+    let story = |s, source| Opened {
         story: s,
         draft: false,
         warning: None,
+        source,
     };
     match files {
-        [] => Ok(story(story::open(None)?)),
-        [one] if !web::is_article(one) => Ok(story(story::open(Some(one))?)),
+        [] => Ok(story(story::open(None)?, Source::Bundled)),
+        [one] if one.as_os_str() == "-" => Ok(story(story::open(Some(one))?, Source::Stdin)),
+        [one] if !web::is_article(one) => {
+            let s = story::open(Some(one))?;
+            // The text the story was read from: a save patches it.
+            let text = story::read_text(one)
+                .map_err(|e| Error::Input(format!("{}: {e}", one.display())))?;
+            Ok(story(
+                s,
+                Source::File {
+                    path: one.clone(),
+                    text,
+                },
+            ))
+        }
         many => {
             if let Some(bad) = many.iter().find(|f| !web::is_article(f)) {
                 return Err(Error::Input(format!(
@@ -83,16 +100,26 @@ fn open_draft(files: &[PathBuf], refresh: bool) -> Result<Opened, Error> {
         story,
         draft: true,
         warning,
+        source: Source::Draft {
+            articles: files.to_vec(),
+        },
     })
 }
 
 impl Opened {
     /// The reader's state on the story for a screen of `size`, started with the
     /// config's defaults; and the warning to show first.
-    fn into_app(self, size: (u16, u16), defaults: Defaults) -> (App, Option<String>) {
+    /// The session journals under `journal` (none: not at all).
+    fn into_app(
+        self,
+        size: (u16, u16),
+        defaults: Defaults,
+        journal: Option<PathBuf>,
+    ) -> (App, Session, Option<String>) {
         let mut app = App::new(self.story, self.draft, size);
         app.apply_defaults(defaults);
-        (app, self.warning)
+        let session = Session::new(&mut app, self.source, journal);
+        (app, session, self.warning)
     }
 }
 
@@ -126,8 +153,11 @@ pub fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool, refresh: bool
     crate::term::check_terminal().map_err(|e| Error::Terminal(e.0))?;
     let config = crate::config::load(config);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let (mut app, warning) = opened.into_app(size, config.defaults);
-    let mut warnings: Vec<String> = warning.into_iter().collect();
+    let (mut app, mut session, warning) =
+        opened.into_app(size, config.defaults, crate::session::journal_dir());
+    // What the session said at the start (a journal set aside) goes first.
+    let mut warnings: Vec<String> = app.message.take().into_iter().collect();
+    warnings.extend(warning);
     warnings.extend(config.warnings.iter().cloned());
     let key = crate::state::key(files);
     if !fresh {
@@ -144,7 +174,12 @@ pub fn read(files: &[PathBuf], config: Option<&Path>, fresh: bool, refresh: bool
             w.clone()
         });
     }
-    let result = crate::term::run(&mut app, &config.keymap, config.theme.with_env());
+    let result = crate::term::run(
+        &mut app,
+        &config.keymap,
+        config.theme.with_env(),
+        &mut session,
+    );
     if let Err(w) = crate::state::write(&key, &app.place()) {
         warnings.push(format!("cannot remember the place: {w}"));
     }
@@ -168,6 +203,7 @@ pub fn render(
     format: crate::render::Format,
     config: Option<&Path>,
     refresh: bool,
+    save: Option<&Path>,
 ) -> Outcome {
     use crate::render::Format;
     let keys = crate::keys::parse_keys(keys).map_err(|e| Error::Input(format!("--keys: {e}")))?;
@@ -176,11 +212,20 @@ pub fn render(
         Err(end) => return end,
     };
     let config = crate::config::load(config);
-    let (mut app, warning) = opened.into_app(size, config.defaults);
+    let (mut app, mut session, warning) = opened.into_app(size, config.defaults, None);
     let messages: Vec<String> = warning.iter().chain(&config.warnings).cloned().collect();
     let keymap = config.keymap;
     app.message = warning;
-    crate::render::feed(&mut app, &keymap, &keys);
+    crate::render::feed_serving(&mut app, &keymap, &keys, &mut |a| session.serve(a));
+    if let Some(out) = save {
+        let said = session
+            .save_to(&mut app, out)
+            .map_err(|e| Error::Input(format!("--save {}: {e}", out.display())))?;
+        return Ok(Done {
+            messages: messages.into_iter().chain([said]).collect(),
+            ..Done::default()
+        });
+    }
     let theme = match format {
         Format::Text => crate::ui::Theme::PLAIN,
         Format::Ansi | Format::Svg => config.theme.with_env(),

@@ -28,13 +28,21 @@ pub enum Format {
 }
 
 /// Feeds `keys` to the app as the live reader would, stopping at a quit.
+/// Nothing is saved: a save asked for stays in `app.request`.
 pub fn feed(app: &mut App, keymap: &Keymap, keys: &[Key]) {
+    feed_serving(app, keymap, keys, &mut |_| {});
+}
+
+/// [`feed`], with `serve` called after each key as the live reader calls
+/// its session (saving, journaling).
+pub fn feed_serving(app: &mut App, keymap: &Keymap, keys: &[Key], serve: &mut dyn FnMut(&mut App)) {
     app.help_rows = ui::help_lines(keymap).len();
     for k in keys {
         let ev = Event::Key(k.to_event());
         if let Some(a) = keys::map(keymap, &ev, app.context(), app.typing()) {
             app.update(a);
         }
+        serve(app);
         if app.quit {
             break;
         }
