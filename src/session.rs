@@ -356,6 +356,21 @@ impl Session {
         names: &[String],
         want: &StoryFile,
     ) -> Result<(), String> {
+        // A patched file: what the patch left alone is the file's own text,
+        // which loaded as it is; load what it changed, with every speaker.
+        let small;
+        let (text, want) = match &self.original {
+            Some(_)
+                if names
+                    .iter()
+                    .zip(&self.saved.articles)
+                    .all(|(n, a)| *n == a.file) =>
+            {
+                small = changed_only(text, &self.saved, want)?;
+                (small.0.as_str(), &small.1)
+            }
+            _ => (text, want),
+        };
         let story = crate::story::from_json("the story to save", text, |file| {
             names
                 .iter()
@@ -480,6 +495,97 @@ impl Session {
             let _ = std::fs::remove_file(p);
         }
     }
+}
+
+/// The saved text cut to what changed from `loaded` to `want` (every
+/// speaker; the quotes and links edited or added), and `want` cut the same
+/// way; after checking that each element of `want` is in the text once and
+/// each one deleted is gone.
+fn changed_only(
+    text: &str,
+    loaded: &StoryFile,
+    want: &StoryFile,
+) -> Result<(String, StoryFile), String> {
+    use serde_json::Value;
+    let bad = |what: String| {
+        format!("the saved story would not be the story shown: {what} (a bug: please report it)")
+    };
+    let v: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| format!("the saved story would not be JSON: {e}"))?;
+    let Value::Object(mut obj) = v else {
+        return Err(bad("not an object".into()));
+    };
+    let mut cut = want.clone();
+    fn ids<'a, T>(
+        list: &'a [T],
+        id: impl Fn(&T) -> &str,
+    ) -> std::collections::HashMap<&'a str, &'a T>
+    where
+        T: 'a,
+    {
+        list.iter().map(|e| (id(e), e)).collect()
+    }
+    let mut keep_of = |name: &str,
+                       loaded_ids: &std::collections::HashMap<&str, bool>,
+                       wanted: &[(String, bool)]|
+     -> Result<(), String> {
+        let arr = match obj.remove(name) {
+            Some(Value::Array(a)) => a,
+            Some(Value::Null) | None => Vec::new(),
+            Some(_) => return Err(format!("\"{name}\" is not an array")),
+        };
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut kept = Vec::new();
+        let changed: std::collections::HashSet<&str> = wanted
+            .iter()
+            .filter(|(_, c)| *c)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        for el in arr {
+            let Some(id) = el.get("id").and_then(Value::as_str).map(str::to_string) else {
+                continue;
+            };
+            let n = seen.entry(id.clone()).or_default();
+            *n += 1;
+            if *n == 1 && changed.contains(id.as_str()) {
+                kept.push(el);
+            }
+        }
+        for (id, _) in wanted {
+            if !seen.contains_key(id) {
+                return Err(format!("{name}: \"{id}\" is missing"));
+            }
+        }
+        for (id, _) in loaded_ids.iter().filter(|(_, gone)| **gone) {
+            if seen.contains_key(*id) {
+                return Err(format!("{name}: \"{id}\" was deleted but is still there"));
+            }
+        }
+        obj.insert(name.to_string(), Value::Array(kept));
+        Ok(())
+    };
+    let lq = ids(&loaded.quotes, |q| &q.id);
+    let wq = ids(&want.quotes, |q| &q.id);
+    let gone_q = lq.keys().map(|id| (*id, !wq.contains_key(id))).collect();
+    let want_q: Vec<(String, bool)> = want
+        .quotes
+        .iter()
+        .map(|q| (q.id.clone(), lq.get(q.id.as_str()) != Some(&q)))
+        .collect();
+    keep_of("quotes", &gone_q, &want_q).map_err(bad)?;
+    let ll = ids(&loaded.links, |l| &l.id);
+    let wl = ids(&want.links, |l| &l.id);
+    let gone_l = ll.keys().map(|id| (*id, !wl.contains_key(id))).collect();
+    let want_l: Vec<(String, bool)> = want
+        .links
+        .iter()
+        .map(|l| (l.id.clone(), ll.get(l.id.as_str()) != Some(&l)))
+        .collect();
+    keep_of("links", &gone_l, &want_l).map_err(bad)?;
+    cut.quotes.retain(|q| lq.get(q.id.as_str()) != Some(&q));
+    cut.links.retain(|l| ll.get(l.id.as_str()) != Some(&l));
+    let small = serde_json::to_string(&Value::Object(obj)).unwrap_or_default();
+    Ok((small, cut))
 }
 
 /// The folder journals go in: beside the remembered places.

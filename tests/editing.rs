@@ -441,3 +441,26 @@ fn render_save_applies_the_keys_and_writes_through_the_save() {
         STORY.replace(r#""kind": "paraphrase""#, r#""kind": "conflict""#)
     );
 }
+
+#[test]
+fn dragging_the_mouse_selects_whole_words() {
+    let s = scratch();
+    let (mut app, mut session) = open(&s);
+    let area = verso::app::Geometry::text_area(app.geometry.articles[0].unwrap());
+    app.update(verso::app::Action::Click {
+        x: area.x + 5,
+        y: area.y,
+    });
+    app.update(verso::app::Action::Drag {
+        x: area.x + 12,
+        y: area.y,
+    });
+    session.serve(&mut app);
+    let r = app.selections[0].clone().expect("a selection");
+    // "The bridge fell on": from inside "bridge" to inside "fell".
+    assert_eq!(&app.story.articles[0].text[r], "bridge fell");
+    assert_eq!(app.context(), verso::app::Context::Selection);
+    // Then Enter makes it a quote, as with v.
+    press(&mut app, &mut session, "<Enter>ann<Enter>");
+    assert_eq!(app.story.quotes.len(), 3);
+}

@@ -28,9 +28,10 @@
 //! an id cannot be matched, ...): the caller may offer to write the whole
 //! story instead ([`StoryFile::to_json`]).
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -605,8 +606,17 @@ fn patch_fields<T: Serialize>(
 }
 
 /// The `"id"` of an element of the file, if it is an object with a string id.
-fn id_of(cx: &Cx, node: &Node) -> Option<String> {
-    string_member(cx, node, "id")
+fn id_of<'a>(cx: &Cx<'a>, node: &Node) -> Option<std::borrow::Cow<'a, str>> {
+    let (_, m) = node.get("id")?;
+    if !matches!(m.value.kind, Kind::String) {
+        return None;
+    }
+    let raw = cx.slice(m.value.span.clone());
+    // Most ids have no escapes: the file's own bytes, without a copy.
+    match raw.get(1..raw.len() - 1) {
+        Some(inner) if !inner.contains('\\') => Some(inner.into()),
+        _ => serde_json::from_str::<String>(raw).ok().map(Into::into),
+    }
 }
 
 fn string_member(cx: &Cx, node: &Node, key: &str) -> Option<String> {
@@ -619,21 +629,22 @@ fn string_member(cx: &Cx, node: &Node, key: &str) -> Option<String> {
 
 /// Adds to `edit` what makes the top-level array `name` go from `loaded` to
 /// `current`.
-fn array<E: Entry>(
+fn array<'a, E: Entry>(
     cx: &Cx,
     root: &Node,
     name: &'static str,
-    loaded: &[E],
-    current: &[E],
+    loaded: &'a [E],
+    current: &'a [E],
     edit: &mut ObjEdit,
 ) -> Result<(), String> {
     if loaded == current {
         return Ok(());
     }
-    let by_id = |list: &'_ [E], which: &str| -> Result<HashMap<String, usize>, String> {
-        let mut m = HashMap::new();
+    let by_id = |list: &'a [E], which: &str| -> Result<FxHashMap<&'a str, usize>, String> {
+        let mut m = FxHashMap::default();
+        m.reserve(list.len());
         for (i, e) in list.iter().enumerate() {
-            if m.insert(e.id().to_string(), i).is_some() {
+            if m.insert(e.id(), i).is_some() {
                 return Err(format!(
                     "two {name} of the {which} story have the id \"{}\"",
                     e.id()
@@ -683,9 +694,9 @@ fn array<E: Entry>(
     let Kind::Array(elements) = &arr.kind else {
         unreachable!("matched as an array above")
     };
-    let ids: Vec<Option<String>> = elements.iter().map(|n| id_of(cx, n)).collect();
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let ids: Vec<Option<std::borrow::Cow<str>>> = elements.iter().map(|n| id_of(cx, n)).collect();
+    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, id) in ids.iter().enumerate() {
         if let Some(id) = id {
             first.entry(id).or_insert(i);

@@ -4,6 +4,7 @@
 use super::*;
 use crate::exchange::canonical;
 use crate::story::format::Selector;
+use std::collections::HashMap;
 
 const A: &str = "Ann Smith said: \"We will win.\" Bob Jones said the vote was rigged. \
                  Carl Diaz said it was fine, adding: \"No comment.\"\n";
