@@ -647,14 +647,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// FNV-1a, 64 bits: stable across runs and builds.
+/// FNV-1a, 64 bits: stable across runs and builds (as `state` names its files).
 fn fnv(bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf29ce484222325u64;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
+    let mut h = fnv::FnvHasher::default();
+    std::hash::Hasher::write(&mut h, bytes);
+    std::hash::Hasher::finish(&h)
 }
 
 /// The time now, as `2026-12-07 21:40 UTC`.
