@@ -53,6 +53,10 @@ pub struct Session {
     /// The story file's text as last read or written (none before a draft's
     /// first save).
     original: Option<String>,
+    /// The story file's length and modification time when `original` was
+    /// read or written: while they hold, the file need not be read again to
+    /// know nothing else changed it.
+    stamp: Option<(u64, std::time::SystemTime)>,
     /// The story as loaded or last saved, in canonical form.
     saved: StoryFile,
     texts: Vec<Text>,
@@ -129,8 +133,10 @@ impl Session {
             }
             _ => None,
         };
+        let stamp = app.file.as_deref().and_then(stamp_of);
         let mut session = Session {
             original,
+            stamp,
             saved: canonical(&app.story),
             texts,
             problems: app.story.problems.len(),
@@ -221,10 +227,15 @@ impl Session {
         let Some(path) = app.file.clone() else {
             return Err("the story has no file yet".into());
         };
-        let original = self.original.clone().unwrap_or_default();
-        let on_disk =
-            crate::story::read_text(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        if on_disk != original {
+        let original = self.original.as_deref().unwrap_or_default();
+        let unchanged = match (self.stamp, stamp_of(&path)) {
+            (Some(a), Some(b)) if a == b => true,
+            _ => {
+                crate::story::read_text(&path).map_err(|e| format!("{}: {e}", path.display()))?
+                    == original
+            }
+        };
+        if !unchanged {
             app.overlay = crate::app::Overlay::Prompt {
                 ask: crate::app::Ask::SaveAs { then_quit: false },
                 input: path.display().to_string(),
@@ -236,7 +247,8 @@ impl Session {
         }
         let current = canonical(&app.story);
         let names: Vec<String> = app.story.articles.iter().map(|a| a.file.clone()).collect();
-        let patched = crate::story::save::patch(&original, &self.saved, &current)
+        // Unchecked: verify checks the whole text is JSON.
+        let patched = crate::story::save::patch_unchecked(original, &self.saved, &current)
             .and_then(|t| self.verify(app, &t, &names, &current).map(|()| t));
         let text = match patched {
             Ok(t) => t,
@@ -248,6 +260,8 @@ impl Session {
             }
         };
         fsutil::write_atomically(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+        self.stamp = stamp_of(&path);
+        self.stamp = stamp_of(&path);
         self.original = Some(text);
         self.saved = current;
         Ok(Some(self.saved_now(app, &path)))
@@ -499,93 +513,107 @@ impl Session {
 
 /// The saved text cut to what changed from `loaded` to `want` (every
 /// speaker; the quotes and links edited or added), and `want` cut the same
-/// way; after checking that each element of `want` is in the text once and
-/// each one deleted is gone.
+/// way; after checking that the whole text is JSON, that each element of
+/// `want` is in it and each one deleted is gone.
 fn changed_only(
     text: &str,
     loaded: &StoryFile,
     want: &StoryFile,
 ) -> Result<(String, StoryFile), String> {
-    use serde_json::Value;
+    use crate::story::spans::{self, Kind};
+    use rustc_hash::{FxHashMap, FxHashSet};
     let bad = |what: String| {
         format!("the saved story would not be the story shown: {what} (a bug: please report it)")
     };
-    let v: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+    // Checks all of the text; records only where each element lies.
+    let root = spans::parse_shallow(text, 2)
         .map_err(|e| format!("the saved story would not be JSON: {e}"))?;
-    let Value::Object(mut obj) = v else {
+    if !matches!(root.kind, Kind::Object(_)) {
         return Err(bad("not an object".into()));
-    };
-    let mut cut = want.clone();
-    fn ids<'a, T>(
-        list: &'a [T],
-        id: impl Fn(&T) -> &str,
-    ) -> std::collections::HashMap<&'a str, &'a T>
-    where
-        T: 'a,
-    {
-        list.iter().map(|e| (id(e), e)).collect()
     }
-    let mut keep_of = |name: &str,
-                       loaded_ids: &std::collections::HashMap<&str, bool>,
-                       wanted: &[(String, bool)]|
-     -> Result<(), String> {
-        let arr = match obj.remove(name) {
-            Some(Value::Array(a)) => a,
-            Some(Value::Null) | None => Vec::new(),
+    // Of one array: the text of its elements that are new or changed, after
+    // checking the ids against `loaded` and `want`.
+    let keep_of = |name: &str, loaded: Vec<&str>, want: Vec<(&str, bool)>| {
+        let elements = match root.get(name).map(|(_, m)| &m.value) {
+            Some(spans::Node {
+                kind: Kind::Array(a),
+                ..
+            }) => a.as_slice(),
+            None => &[],
+            Some(n) if &text[n.span.clone()] == "null" => &[],
             Some(_) => return Err(format!("\"{name}\" is not an array")),
         };
-        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let changed: FxHashSet<&str> = want.iter().filter(|w| w.1).map(|w| w.0).collect();
+        let mut seen: FxHashMap<std::borrow::Cow<str>, usize> = FxHashMap::default();
         let mut kept = Vec::new();
-        let changed: std::collections::HashSet<&str> = wanted
-            .iter()
-            .filter(|(_, c)| *c)
-            .map(|(id, _)| id.as_str())
-            .collect();
-        for el in arr {
-            let Some(id) = el.get("id").and_then(Value::as_str).map(str::to_string) else {
+        for el in elements {
+            let Some(id) = spans::member_str(text, el, "id") else {
                 continue;
             };
             let n = seen.entry(id.clone()).or_default();
             *n += 1;
-            if *n == 1 && changed.contains(id.as_str()) {
-                kept.push(el);
+            if *n == 1 && changed.contains(id.as_ref()) {
+                kept.push(&text[el.span.clone()]);
             }
         }
-        for (id, _) in wanted {
-            if !seen.contains_key(id) {
-                return Err(format!("{name}: \"{id}\" is missing"));
-            }
+        if let Some((id, _)) = want.iter().find(|(id, _)| !seen.contains_key(*id)) {
+            return Err(format!("{name}: \"{id}\" is missing"));
         }
-        for (id, _) in loaded_ids.iter().filter(|(_, gone)| **gone) {
-            if seen.contains_key(*id) {
-                return Err(format!("{name}: \"{id}\" was deleted but is still there"));
-            }
+        let wanted: FxHashSet<&str> = want.iter().map(|w| w.0).collect();
+        if let Some(id) = loaded
+            .iter()
+            .find(|id| !wanted.contains(*id) && seen.contains_key(**id))
+        {
+            return Err(format!("{name}: \"{id}\" was deleted but is still there"));
         }
-        obj.insert(name.to_string(), Value::Array(kept));
-        Ok(())
+        Ok(format!("\"{name}\": [{}]", kept.join(",")))
     };
-    let lq = ids(&loaded.quotes, |q| &q.id);
-    let wq = ids(&want.quotes, |q| &q.id);
-    let gone_q = lq.keys().map(|id| (*id, !wq.contains_key(id))).collect();
-    let want_q: Vec<(String, bool)> = want
-        .quotes
+    /// Each element of `want` with its id, and whether it is new or changed.
+    fn changes<'a, T: PartialEq>(
+        loaded: &'a [T],
+        want: &'a [T],
+        id: impl Fn(&T) -> &str,
+    ) -> Vec<(&'a str, bool)> {
+        let old: FxHashMap<&str, &T> = loaded.iter().map(|e| (id(e), e)).collect();
+        (want.iter())
+            .map(|e| (id(e), old.get(id(e)) != Some(&e)))
+            .collect()
+    }
+    fn changed<T: Clone>(want: &[T], flags: &[(&str, bool)]) -> Vec<T> {
+        (want.iter().zip(flags))
+            .filter(|(_, f)| f.1)
+            .map(|(e, _)| e.clone())
+            .collect()
+    }
+    let wq = changes(&loaded.quotes, &want.quotes, |q| &q.id);
+    let wl = changes(&loaded.links, &want.links, |l| &l.id);
+    let cut = StoryFile {
+        version: want.version,
+        title: want.title.clone(),
+        articles: want.articles.clone(),
+        speakers: want.speakers.clone(),
+        quotes: changed(&want.quotes, &wq),
+        links: changed(&want.links, &wl),
+    };
+    let lq = loaded.quotes.iter().map(|q| q.id.as_str()).collect();
+    let quotes = keep_of("quotes", lq, wq).map_err(bad)?;
+    let ll = loaded.links.iter().map(|l| l.id.as_str()).collect();
+    let links = keep_of("links", ll, wl).map_err(bad)?;
+    let mut small: Vec<&str> = root
+        .members()
         .iter()
-        .map(|q| (q.id.clone(), lq.get(q.id.as_str()) != Some(&q)))
+        .filter(|m| m.key != "quotes" && m.key != "links")
+        .map(|m| &text[m.span()])
         .collect();
-    keep_of("quotes", &gone_q, &want_q).map_err(bad)?;
-    let ll = ids(&loaded.links, |l| &l.id);
-    let wl = ids(&want.links, |l| &l.id);
-    let gone_l = ll.keys().map(|id| (*id, !wl.contains_key(id))).collect();
-    let want_l: Vec<(String, bool)> = want
-        .links
-        .iter()
-        .map(|l| (l.id.clone(), ll.get(l.id.as_str()) != Some(&l)))
-        .collect();
-    keep_of("links", &gone_l, &want_l).map_err(bad)?;
-    cut.quotes.retain(|q| lq.get(q.id.as_str()) != Some(&q));
-    cut.links.retain(|l| ll.get(l.id.as_str()) != Some(&l));
-    let small = serde_json::to_string(&Value::Object(obj)).unwrap_or_default();
-    Ok((small, cut))
+    small.push(&quotes);
+    small.push(&links);
+    Ok((format!("{{{}}}", small.join(",")), cut))
+}
+
+/// A file's length and modification time, where the system tells them.
+fn stamp_of(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
 }
 
 /// The folder journals go in: beside the remembered places.

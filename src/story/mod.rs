@@ -18,7 +18,7 @@ mod offsets;
 mod parse;
 mod problem;
 pub mod save;
-mod spans;
+pub(crate) mod spans;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,13 @@
 //! text (byte ranges), so that [`save`](super::save) can rewrite one value and
 //! copy everything else byte for byte. It checks the syntax (RFC 8259) but
 //! decodes only object keys; a value's text is `&text[node.span]`.
+//!
+//! [`parse_shallow`] records only the outer levels (a story file's arrays and
+//! where each element lies), checking the rest without recording it, which is
+//! many times cheaper on a big file; [`expand`] records one element when it is
+//! needed and [`member_value`] finds one key in it without recording anything.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A JSON value and the bytes it occupies.
@@ -19,6 +25,9 @@ pub enum Kind {
     String,
     /// A number, `true`, `false` or `null`.
     Other,
+    /// An object or array below the levels [`parse_shallow`] records: its
+    /// syntax checked, its insides not recorded ([`expand`] records them).
+    Unread,
 }
 
 /// `"key": value` in an object.
@@ -70,14 +79,16 @@ const MAX_DEPTH: usize = 128;
 
 /// Scans a whole JSON text (an optional byte-order mark, whitespace, one value,
 /// whitespace); the error names the line and column.
+#[cfg(test)]
 pub fn parse(text: &str) -> Result<Node, String> {
+    parse_shallow(text, usize::MAX)
+}
+
+/// Like [`parse`], but objects and arrays nested `levels` deep (the top-level
+/// value is level 0) are [`Kind::Unread`]: checked, not recorded.
+pub fn parse_shallow(text: &str, levels: usize) -> Result<Node, String> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut s = Scanner {
-        text,
-        b: text.as_bytes(),
-        pos: start,
-        depth: 0,
-    };
+    let mut s = Scanner::new(text, start, levels);
     s.ws();
     let node = s.value()?;
     s.ws();
@@ -87,14 +98,95 @@ pub fn parse(text: &str) -> Result<Node, String> {
     Ok(node)
 }
 
+/// The value at `node.span` of `text` (as [`parse`] or [`parse_shallow`]
+/// found it) recorded in full, its spans still offsets into `text`.
+pub fn expand(text: &str, node: &Node) -> Result<Node, String> {
+    if !matches!(node.kind, Kind::Unread) {
+        return Ok(node.clone());
+    }
+    let mut s = Scanner::new(text, node.span.start, usize::MAX);
+    let n = s.value()?;
+    debug_assert_eq!(n.span, node.span);
+    Ok(n)
+}
+
+/// The span of the value of the last member named `key` in the object at
+/// `node.span` of `text`, found without recording anything else; `None` when
+/// `node` is no object or has no such key.
+pub fn member_value(text: &str, node: &Node, key: &str) -> Option<Range<usize>> {
+    if let Kind::Object(_) = node.kind {
+        return node.get(key).map(|(_, m)| m.value.span.clone());
+    }
+    if text.as_bytes().get(node.span.start) != Some(&b'{') {
+        return None;
+    }
+    let mut s = Scanner::new(text, node.span.start + 1, 0);
+    let mut found = None;
+    s.ws();
+    if s.peek() == Some(b'}') {
+        return None;
+    }
+    loop {
+        s.ws();
+        if s.peek() != Some(b'"') {
+            return None;
+        }
+        let k = s.string().ok()?;
+        let raw = &text[k.start + 1..k.end - 1];
+        let same = if raw.contains('\\') {
+            serde_json::from_str::<String>(&text[k]).ok()? == key
+        } else {
+            raw == key
+        };
+        s.ws();
+        s.expect(b':').ok()?;
+        s.ws();
+        let v = s.pos;
+        s.skip_value().ok()?;
+        if same {
+            found = Some(v..s.pos);
+        }
+        s.ws();
+        match s.peek() {
+            Some(b',') => s.pos += 1,
+            _ => return found,
+        }
+    }
+}
+
+/// The string value of the last member named `key` of the object `node`,
+/// decoded (without a copy when it has no escapes).
+pub fn member_str<'t>(text: &'t str, node: &Node, key: &str) -> Option<Cow<'t, str>> {
+    let raw = &text[member_value(text, node, key)?];
+    if !raw.starts_with('"') {
+        return None;
+    }
+    match raw.get(1..raw.len() - 1) {
+        Some(inner) if !inner.contains('\\') => Some(inner.into()),
+        _ => serde_json::from_str::<String>(raw).ok().map(Into::into),
+    }
+}
+
 struct Scanner<'a> {
     text: &'a str,
     b: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Containers at this depth and deeper are checked, not recorded.
+    levels: usize,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str, pos: usize, levels: usize) -> Scanner<'a> {
+        Scanner {
+            text,
+            b: text.as_bytes(),
+            pos,
+            depth: 0,
+            levels,
+        }
+    }
+
     fn error(&self, what: &str) -> String {
         let before = &self.text[..self.pos.min(self.text.len())];
         let line = 1 + before.matches('\n').count();
@@ -123,6 +215,13 @@ impl Scanner<'_> {
 
     fn value(&mut self) -> Result<Node, String> {
         let start = self.pos;
+        if self.depth >= self.levels && matches!(self.peek(), Some(b'{' | b'[')) {
+            self.skip_value()?;
+            return Ok(Node {
+                span: start..self.pos,
+                kind: Kind::Unread,
+            });
+        }
         let kind = match self.peek() {
             Some(b'{') => self.object()?,
             Some(b'[') => self.array()?,
@@ -168,8 +267,13 @@ impl Scanner<'_> {
                     return Err(self.error("expected a key (a string)"));
                 }
                 let key_span = self.string()?;
-                let key = serde_json::from_str::<String>(&self.text[key_span.clone()])
-                    .map_err(|e| self.error(&format!("bad key: {e}")))?;
+                let raw = &self.text[key_span.start + 1..key_span.end - 1];
+                let key = if raw.contains('\\') {
+                    serde_json::from_str::<String>(&self.text[key_span.clone()])
+                        .map_err(|e| self.error(&format!("bad key: {e}")))?
+                } else {
+                    raw.to_string()
+                };
                 self.ws();
                 self.expect(b':')?;
                 self.ws();
@@ -220,11 +324,63 @@ impl Scanner<'_> {
         Ok(Kind::Array(items))
     }
 
+    /// Any value, its syntax checked, nothing recorded.
+    fn skip_value(&mut self) -> Result<(), String> {
+        let (open, close) = match self.peek() {
+            Some(b'{') => (b'{', b'}'),
+            Some(b'[') => (b'[', b']'),
+            _ => return self.value().map(drop),
+        };
+        self.enter()?;
+        self.pos += 1;
+        self.ws();
+        if self.peek() == Some(close) {
+            self.pos += 1;
+        } else {
+            loop {
+                self.ws();
+                if open == b'{' {
+                    if self.peek() != Some(b'"') {
+                        return Err(self.error("expected a key (a string)"));
+                    }
+                    self.string()?;
+                    self.ws();
+                    self.expect(b':')?;
+                    self.ws();
+                }
+                self.skip_value()?;
+                self.ws();
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(c) if c == close => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => {
+                        return Err(self.error(if open == b'{' {
+                            "expected ',' or '}'"
+                        } else {
+                            "expected ',' or ']'"
+                        }));
+                    }
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
     /// A string, from its opening quotation mark past its closing one.
     fn string(&mut self) -> Result<Range<usize>, String> {
         let start = self.pos;
         self.pos += 1;
         loop {
+            // Most of a string is plain bytes: skip them in one step.
+            let plain = self.b[self.pos..]
+                .iter()
+                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                .unwrap_or(self.b.len() - self.pos);
+            self.pos += plain;
             match self.peek() {
                 None => return Err(self.error("unterminated string")),
                 Some(b'"') => {
@@ -324,6 +480,36 @@ mod tests {
     }
 
     #[test]
+    fn shallow_records_outer_levels_and_expands_on_demand() {
+        let t = "{\"q\": [{\"id\": \"a\", \"x\": [1, {\"y\": 2}]}, {\"i\\u0064\": \"b\", \"id\": \"c\"}, 3]}";
+        let shallow = parse_shallow(t, 2).unwrap();
+        let (_, q) = shallow.get("q").unwrap();
+        let Kind::Array(items) = &q.value.kind else {
+            panic!()
+        };
+        assert!(matches!(items[0].kind, Kind::Unread));
+        assert!(matches!(items[2].kind, Kind::Other));
+        let full = parse(t).unwrap();
+        let Kind::Array(full_items) = &full.get("q").unwrap().1.value.kind else {
+            panic!()
+        };
+        for (s, f) in items.iter().zip(full_items) {
+            assert_eq!(&expand(t, s).unwrap(), f);
+        }
+        let id = |n: &Node| member_value(t, n, "id").map(|r| &t[r]);
+        assert_eq!(id(&items[0]), Some("\"a\""));
+        // The last of two keys that decode to "id" wins, as in a reader.
+        assert_eq!(id(&items[1]), Some("\"c\""));
+        assert_eq!(id(&items[2]), None);
+        assert_eq!(id(&full_items[0]), Some("\"a\""));
+        assert_eq!(member_str(t, &items[1], "id").as_deref(), Some("c"));
+        assert_eq!(member_str(t, &items[0], "x"), None);
+        // Bad syntax deep inside is still found by a shallow scan.
+        assert!(parse_shallow("[[[1,]]]", 1).is_err());
+        assert!(parse_shallow("[{\"a\" 1}]", 1).is_err());
+    }
+
+    #[test]
     fn bad_json_is_an_error_with_a_place() {
         for bad in [
             "",
@@ -337,6 +523,7 @@ mod tests {
         ] {
             let e = parse(bad).unwrap_err();
             assert!(e.contains("line 1 column"), "{bad}: {e}");
+            assert!(parse_shallow(bad, 0).is_err(), "{bad}");
         }
         assert!(parse(&"[".repeat(200)).unwrap_err().contains("deeply"));
     }

@@ -28,6 +28,7 @@
 //! an id cannot be matched, ...): the caller may offer to write the whole
 //! story instead ([`StoryFile::to_json`]).
 
+use std::borrow::Cow;
 use std::collections::{HashSet, VecDeque};
 use std::ops::Range;
 
@@ -44,6 +45,23 @@ use super::spans::{self, Kind, Node};
 /// `canonical(story as loaded from it)`. `current`: `canonical(story after the
 /// user's edits)`.
 pub fn patch(original: &str, loaded: &StoryFile, current: &StoryFile) -> Result<String, String> {
+    let out = patch_unchecked(original, loaded, current)?;
+    let json = out.strip_prefix('\u{feff}').unwrap_or(&out);
+    if let Err(e) = spans::parse_shallow(json, 0) {
+        return Err(format!(
+            "the patched story file would not be JSON ({e}); this is a bug"
+        ));
+    }
+    Ok(out)
+}
+
+/// [`patch`] without checking that the text it makes is JSON, for a caller
+/// that checks it anyway.
+pub(crate) fn patch_unchecked(
+    original: &str,
+    loaded: &StoryFile,
+    current: &StoryFile,
+) -> Result<String, String> {
     if loaded.version != current.version {
         return Err(format!(
             "the story's version changed from {} to {}: a story file cannot be patched to another version",
@@ -56,7 +74,9 @@ pub fn patch(original: &str, loaded: &StoryFile, current: &StoryFile) -> Result<
                 .into(),
         );
     }
-    let root = spans::parse(original).map_err(|e| format!("the story file is not JSON: {e}"))?;
+    // The elements of the arrays are recorded only where they are edited.
+    let root = spans::parse_shallow(original, 2)
+        .map_err(|e| format!("the story file is not JSON: {e}"))?;
     if !matches!(root.kind, Kind::Object(_)) {
         return Err("the story file's top level is not a JSON object".into());
     }
@@ -93,19 +113,32 @@ pub fn patch(original: &str, loaded: &StoryFile, current: &StoryFile) -> Result<
         &current.links,
         &mut edit,
     )?;
+    if edit.delete.is_empty() && edit.insert.is_empty() {
+        return Ok(splice(original, &root, edit.replace));
+    }
     let body = rebuild_object(&cx, &root, &edit, &StoryFile::fields());
-    let out = format!(
+    Ok(format!(
         "{}{body}{}",
         &original[..root.span.start],
         &original[root.span.end..]
-    );
-    let json = out.strip_prefix('\u{feff}').unwrap_or(&out);
-    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(json) {
-        return Err(format!(
-            "the patched story file would not be JSON ({e}); this is a bug"
-        ));
+    ))
+}
+
+/// `text` with the values of members of `obj` replaced (member index, new
+/// value text), in one allocation.
+fn splice(text: &str, obj: &Node, mut replace: Vec<(usize, String)>) -> String {
+    replace.sort_by_key(|(i, _)| *i);
+    let grow: usize = replace.iter().map(|(_, v)| v.len()).sum();
+    let mut out = String::with_capacity(text.len() + grow);
+    let mut at = 0;
+    for (i, v) in &replace {
+        let span = &obj.members()[*i].value.span;
+        out.push_str(&text[at..span.start]);
+        out.push_str(v);
+        at = span.end;
     }
-    Ok(out)
+    out.push_str(&text[at..]);
+    out
 }
 
 /// An element of `speakers`, `quotes` or `links`.
@@ -217,10 +250,16 @@ impl<'a> Cx<'a> {
     /// How much deeper a nested line is indented: the first container found
     /// (outside in) whose first item starts a line deeper than the container's.
     fn detect_unit(&self, root: &Node) -> String {
-        let mut queue = VecDeque::from([root]);
-        while let Some(n) = queue.pop_front() {
+        let mut queue = VecDeque::from([Cow::Borrowed(root)]);
+        while let Some(mut n) = queue.pop_front() {
+            if matches!(n.kind, Kind::Unread) {
+                match spans::expand(self.text, &n) {
+                    Ok(full) => n = Cow::Owned(full),
+                    Err(_) => continue,
+                }
+            }
             if let Some(first) = n.item_spans().first()
-                && self.lead(n).contains('\n')
+                && self.lead(&n).contains('\n')
             {
                 let outer = self.line_indent(n.span.start);
                 let inner = self.line_indent(first.start);
@@ -228,10 +267,16 @@ impl<'a> Cx<'a> {
                     return inner[outer.len()..].to_string();
                 }
             }
-            match &n.kind {
-                Kind::Object(ms) => queue.extend(ms.iter().map(|m| &m.value)),
-                Kind::Array(items) => queue.extend(items.iter()),
-                _ => {}
+            fn inner(n: &Node) -> Box<dyn Iterator<Item = &Node> + '_> {
+                match &n.kind {
+                    Kind::Object(ms) => Box::new(ms.iter().map(|m| &m.value)),
+                    Kind::Array(items) => Box::new(items.iter()),
+                    _ => Box::new(std::iter::empty()),
+                }
+            }
+            match n {
+                Cow::Borrowed(b) => queue.extend(inner(b).map(Cow::Borrowed)),
+                Cow::Owned(o) => queue.extend(inner(&o).cloned().map(Cow::Owned)),
             }
         }
         "  ".to_string()
@@ -314,11 +359,15 @@ impl<'a> Cx<'a> {
             let Kind::Array(items) = &arr.kind else {
                 return None;
             };
-            let objects = || items.iter().filter(|n| matches!(n.kind, Kind::Object(_)));
+            let objects = || {
+                items
+                    .iter()
+                    .filter(|n| self.text.as_bytes().get(n.span.start) == Some(&b'{'))
+            };
             let pick = objects()
                 .find(|n| self.starts_line(n.span.start))
                 .or_else(|| objects().next())?;
-            Some((arr, pick))
+            Some((arr, spans::expand(self.text, pick).ok()?))
         });
         let Some((arr, el)) = sample else {
             let layout = Layout {
@@ -343,7 +392,7 @@ impl<'a> Cx<'a> {
             close: key_indent.to_string(),
             comma: self.comma(arr).unwrap_or_else(|| ", ".into()),
         };
-        (self.element_style(el, base), layout)
+        (self.element_style(&el, base), layout)
     }
 
     fn render<T: Serialize + ?Sized>(&self, v: &T, style: &Style) -> String {
@@ -431,7 +480,8 @@ enum Item {
 /// and after the last as they were, each original item followed by its own
 /// separator (so that a deleted item goes with the separator after it, or the
 /// one before it if it was last), new items separated like their neighbours.
-fn rebuild(cx: &Cx, node: &Node, items: &[Item], empty: &Layout) -> String {
+fn rebuild(cx: &Cx, node: &Node, items: &[Item], empty: &Layout, brackets: [&str; 2]) -> String {
+    let [open, close] = brackets;
     let spans = node.item_spans();
     let inner = node.span.start + 1..node.span.end - 1;
     fn item_text<'b>(text: &'b str, spans: &[Range<usize>], item: &'b Item) -> &'b str {
@@ -444,22 +494,22 @@ fn rebuild(cx: &Cx, node: &Node, items: &[Item], empty: &Layout) -> String {
     let n = spans.len();
     if n == 0 {
         if items.is_empty() {
-            return cx.slice(inner).to_string();
+            return format!("{open}{}{close}", cx.slice(inner));
         }
         let texts: Vec<&str> = items.iter().map(text).collect();
         return if empty.multiline {
             let (nl, base) = (cx.nl, &empty.base);
-            let close = &empty.close;
+            let end = &empty.close;
             format!(
-                "{nl}{base}{}{nl}{close}",
+                "{open}{nl}{base}{}{nl}{end}{close}",
                 texts.join(&format!(",{nl}{base}"))
             )
         } else {
-            texts.join(&empty.comma)
+            format!("{open}{}{close}", texts.join(&empty.comma))
         };
     }
     if items.is_empty() {
-        return String::new();
+        return format!("{open}{close}");
     }
     let gap = |i: usize| cx.slice(spans[i].end..spans[i + 1].start);
     let lead = cx.slice(inner.start..spans[0].start);
@@ -470,7 +520,17 @@ fn rebuild(cx: &Cx, node: &Node, items: &[Item], empty: &Layout) -> String {
     } else {
         empty.comma.clone()
     };
-    let mut out = lead.to_string();
+    // One allocation, however big the array: the old text and the new items.
+    let new: usize = items
+        .iter()
+        .map(|i| match i {
+            Item::Old(_, Some(t)) | Item::New(t) => t.len() + typical.len(),
+            Item::Old(_, None) => 0,
+        })
+        .sum();
+    let mut out = String::with_capacity(node.span.len() + new);
+    out.push_str(open);
+    out.push_str(lead);
     for (k, item) in items.iter().enumerate() {
         if k > 0 {
             let sep = match (&items[k - 1], item) {
@@ -483,6 +543,7 @@ fn rebuild(cx: &Cx, node: &Node, items: &[Item], empty: &Layout) -> String {
         out.push_str(text(item));
     }
     out.push_str(cx.slice(spans[n - 1].end..inner.end));
+    out.push_str(close);
     out
 }
 
@@ -538,7 +599,7 @@ fn rebuild_object(cx: &Cx, node: &Node, edit: &ObjEdit, order: &[&str]) -> Strin
         close: String::new(),
         comma: ", ".into(),
     };
-    format!("{{{}}}", rebuild(cx, node, &items, &empty))
+    rebuild(cx, node, &items, &empty, ["{", "}"])
 }
 
 /// `(key, new value or None to remove)` for every key of an entry whose value
@@ -606,17 +667,8 @@ fn patch_fields<T: Serialize>(
 }
 
 /// The `"id"` of an element of the file, if it is an object with a string id.
-fn id_of<'a>(cx: &Cx<'a>, node: &Node) -> Option<std::borrow::Cow<'a, str>> {
-    let (_, m) = node.get("id")?;
-    if !matches!(m.value.kind, Kind::String) {
-        return None;
-    }
-    let raw = cx.slice(m.value.span.clone());
-    // Most ids have no escapes: the file's own bytes, without a copy.
-    match raw.get(1..raw.len() - 1) {
-        Some(inner) if !inner.contains('\\') => Some(inner.into()),
-        _ => serde_json::from_str::<String>(raw).ok().map(Into::into),
-    }
+fn id_of<'a>(cx: &Cx<'a>, node: &Node) -> Option<Cow<'a, str>> {
+    spans::member_str(cx.text, node, "id")
 }
 
 fn string_member(cx: &Cx, node: &Node, key: &str) -> Option<String> {
@@ -683,7 +735,7 @@ fn array<'a, E: Entry>(
                 span: 0..2,
                 kind: Kind::Array(Vec::new()),
             };
-            let text = format!("[{}]", rebuild(cx, &empty, &items, &layout));
+            let text = rebuild(cx, &empty, &items, &layout, ["[", "]"]);
             match member {
                 Some((i, _)) => edit.replace.push((i, text)),
                 None => edit.insert.push((name, text)),
@@ -694,25 +746,37 @@ fn array<'a, E: Entry>(
     let Kind::Array(elements) = &arr.kind else {
         unreachable!("matched as an array above")
     };
-    let ids: Vec<Option<std::borrow::Cow<str>>> = elements.iter().map(|n| id_of(cx, n)).collect();
-    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
-    for (i, id) in ids.iter().enumerate() {
-        if let Some(id) = id {
-            first.entry(id).or_insert(i);
-            *count.entry(id).or_default() += 1;
+    let ids: Vec<Option<Cow<str>>> = elements.iter().map(|n| id_of(cx, n)).collect();
+    // Where the file holds exactly the loaded elements in their order (the
+    // usual case), element i is loaded[i] and no id is repeated.
+    let aligned = ids.len() == loaded.len()
+        && ids
+            .iter()
+            .zip(loaded)
+            .all(|(id, e)| id.as_deref() == Some(e.id()));
+    // Per id in the file: its first element, and how many have it.
+    let mut first: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    if !aligned {
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(id) = id {
+                first.entry(id).or_insert((i, 0)).1 += 1;
+            }
+        }
+        for e in loaded {
+            if !first.contains_key(e.id()) {
+                return Err(format!(
+                    "the story file's \"{name}\" have no id \"{}\", which the loaded story has; was the file changed since it was read?",
+                    e.id()
+                ));
+            }
         }
     }
-    for e in loaded {
-        if !first.contains_key(e.id()) {
-            return Err(format!(
-                "the story file's \"{name}\" have no id \"{}\", which the loaded story has; was the file changed since it was read?",
-                e.id()
-            ));
-        }
-    }
+    let count = |id: &str| match aligned {
+        true => usize::from(old.contains_key(id)),
+        false => first.get(id).map_or(0, |f| f.1),
+    };
     for e in added() {
-        if count.contains_key(e.id()) {
+        if count(e.id()) > 0 {
             return Err(format!(
                 "the new id \"{}\" is already in the story file's \"{name}\", in an entry that did not load",
                 e.id()
@@ -720,22 +784,41 @@ fn array<'a, E: Entry>(
         }
     }
     let mut items = Vec::new();
+    let mut shift = 0isize;
     for (i, el) in elements.iter().enumerate() {
-        let mine = ids[i]
-            .as_deref()
-            .filter(|id| first[id] == i)
-            .and_then(|id| old.get(id).map(|&l| (id, l)));
+        let mine = match aligned {
+            true => Some((loaded[i].id(), i)),
+            false => ids[i]
+                .as_deref()
+                .filter(|id| first[id].0 == i)
+                .and_then(|id| old.get(id).map(|&l| (id, l))),
+        };
         let Some((id, l)) = mine else {
             items.push(Item::Old(i, None));
             continue;
         };
-        match new.get(id) {
-            Some(&c) if loaded[l] == current[c] => items.push(Item::Old(i, None)),
-            Some(&c) => items.push(Item::Old(
+        // Most elements keep their place, give or take the ones deleted or
+        // added before them: look there before looking the id up.
+        let guess = l.checked_add_signed(shift).and_then(|g| current.get(g));
+        let c = match guess {
+            Some(e) if e.id() == id => Some(l.saturating_add_signed(shift)),
+            _ => new.get(id).copied(),
+        };
+        if let Some(c) = c {
+            shift = c as isize - l as isize;
+        }
+        match c {
+            Some(c) if loaded[l] == current[c] => items.push(Item::Old(i, None)),
+            Some(c) => items.push(Item::Old(
                 i,
-                Some(E::patch(cx, el, &loaded[l], &current[c])?),
+                Some(E::patch(
+                    cx,
+                    &spans::expand(cx.text, el)?,
+                    &loaded[l],
+                    &current[c],
+                )?),
             )),
-            None if count[id] > 1 => {
+            None if count(id) > 1 => {
                 return Err(format!(
                     "\"{id}\" cannot be deleted: the story file's \"{name}\" have it more than once, and the next one would take its place"
                 ));
@@ -747,7 +830,7 @@ fn array<'a, E: Entry>(
     let (style, layout) = cx.array_style(root, Some(arr), cx.line_indent(m.key_span.start));
     items.extend(added().map(|e| Item::New(cx.render(e, &style))));
     edit.replace
-        .push((i, format!("[{}]", rebuild(cx, arr, &items, &layout))));
+        .push((i, rebuild(cx, arr, &items, &layout, ["[", "]"])));
     Ok(())
 }
 
@@ -844,7 +927,7 @@ fn patch_passages(
         close: cx.line_indent(arr.span.start).to_string(),
         comma: cx.comma(arr).unwrap_or_else(|| ", ".into()),
     };
-    Ok(format!("[{}]", rebuild(cx, arr, &items, &layout)))
+    Ok(rebuild(cx, arr, &items, &layout, ["[", "]"]))
 }
 
 /// A step from one list to another: `Same(a)`, `Change(a, b)` (an element
