@@ -13,7 +13,9 @@
 //! - `key/*`: a key press and the frame drawn after it: a scroll step (`j`),
 //!   a jump to the next link (`]`), a speaker's highlight toggled (`1`);
 //! - `edit/*`: an edit and the frame drawn after it, undone in the next
-//!   sample: a quote deleted (`x`, then `u`), a link's kind changed (`K`);
+//!   sample (the undo focuses what it brought back, so every sample edits):
+//!   a quote deleted (`x`, then `u`), a link deleted, a link's kind changed
+//!   (`K`);
 //! - `save`: the edited story saved in place (patched, loaded back to be
 //!   checked, written atomically: `Session::save_to`);
 //! - `resize`: a re-wrap of both panes at a new width, and the frame;
@@ -180,6 +182,7 @@ fn edit(c: &mut Criterion, name: &str, focus: Action, action: Action) {
 
 fn edits(c: &mut Criterion) {
     edit(c, "delete_quote", Action::NextQuote, Action::Delete);
+    edit(c, "delete_link", Action::NextLink, Action::Delete);
     edit(c, "retype_link", Action::NextLink, Action::NextKind);
 }
 

@@ -59,6 +59,11 @@ fn main() {
         "G",
         "/meeting<Enter>",
         "n",
+        "}x",
+        "u",
+        "]x",
+        "u",
+        "]K",
     ] {
         let parsed = parse_keys(keys).expect("valid keys");
         let mut best = Duration::MAX;

@@ -13,7 +13,14 @@ pub const MIN_WORDS: usize = 6;
 /// that linked passages (`linked`, byte ranges in any order) cover less than
 /// half of, in text order.
 pub fn only_here(text: &str, linked: &[Range<usize>]) -> Vec<Range<usize>> {
-    let merged = RangeSet::new(linked.to_vec());
+    uncovered(&candidates(text), linked)
+}
+
+/// The sentences of `text` that can be marked only here: headlines aside, of
+/// [`MIN_WORDS`] words or more, in text order. The costly half of
+/// [`only_here`], which the reader keeps so that a link edit pays only for
+/// [`uncovered`].
+pub fn candidates(text: &str) -> Vec<Range<usize>> {
     let single = text::quotes_with_single_marks(text);
     let mut out = Vec::new();
     // Paragraphs and sentences as the drafter cuts them, without its tokens.
@@ -23,26 +30,79 @@ pub fn only_here(text: &str, linked: &[Range<usize>]) -> Vec<Range<usize>> {
         }
         let spans = text::quote_spans(text, par.clone(), single);
         for r in text::sentences(text, par.clone(), &spans) {
-            out_if_uncovered(text, &r, &merged, &mut out);
+            let words = text[r.clone()]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(MIN_WORDS)
+                .count();
+            if words >= MIN_WORDS {
+                out.push(r);
+            }
         }
     }
     out
 }
 
-/// Pushes sentence `r` onto `out` if it has [`MIN_WORDS`] words or more and
-/// `merged` covers less than half of it.
-fn out_if_uncovered(text: &str, r: &Range<usize>, merged: &RangeSet, out: &mut Vec<Range<usize>>) {
-    let words = text[r.clone()]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(MIN_WORDS)
-        .count();
-    if words < MIN_WORDS {
+/// Of `candidates`, the ones `linked` covers less than half of.
+pub fn uncovered(candidates: &[Range<usize>], linked: &[Range<usize>]) -> Vec<Range<usize>> {
+    let merged = RangeSet::new(linked.to_vec());
+    (candidates.iter())
+        .filter(|r| merged.covered(r) * 2 < r.len())
+        .cloned()
+        .collect()
+}
+
+/// Brings `only` (the only-here sentences of article `a`, from `candidates`)
+/// up to date after link passages changed inside `windows`: only the
+/// sentences overlapping them are looked at again.
+pub fn redo(
+    only: &mut Vec<Range<usize>>,
+    candidates: &[Range<usize>],
+    story: &crate::story::Story,
+    a: usize,
+    windows: &[Range<usize>],
+) {
+    // Candidates are disjoint and in text order.
+    let overlapping = |w: &Range<usize>| {
+        let from = candidates.partition_point(|s| s.end <= w.start);
+        let to = from + candidates[from..].partition_point(|s| s.start < w.end);
+        from..to
+    };
+    let mut again: Vec<usize> = windows.iter().flat_map(overlapping).collect();
+    again.sort_unstable();
+    again.dedup();
+    let (Some(&first), Some(&last)) = (again.first(), again.last()) else {
         return;
-    }
-    if merged.covered(r) * 2 < r.len() {
-        out.push(r.clone());
-    }
+    };
+    let span = candidates[first].start..candidates[last].end;
+    let near: Vec<Range<usize>> = (story.links.iter())
+        .flat_map(|l| &l.passages)
+        .filter(|p| p.article == a && p.range.start < span.end && p.range.end > span.start)
+        .map(|p| p.range.clone())
+        .collect();
+    let fresh = uncovered(
+        &again
+            .iter()
+            .map(|&i| candidates[i].clone())
+            .collect::<Vec<_>>(),
+        &near,
+    );
+    only.retain(|r| {
+        again
+            .binary_search_by(|&i| candidates[i].start.cmp(&r.start))
+            .is_err()
+    });
+    only.extend(fresh);
+    only.sort_unstable_by_key(|r| r.start);
+}
+
+/// The passages article `a` of a story has in links.
+pub fn linked_in(story: &crate::story::Story, a: usize) -> Vec<Range<usize>> {
+    (story.links.iter())
+        .flat_map(|l| &l.passages)
+        .filter(|p| p.article == a)
+        .map(|p| p.range.clone())
+        .collect()
 }
 
 /// The passages only article `a` of a story has (none in a story of one
@@ -51,14 +111,7 @@ pub fn in_story(story: &crate::story::Story, a: usize) -> Vec<Range<usize>> {
     if story.articles.len() < 2 {
         return Vec::new();
     }
-    let linked: Vec<Range<usize>> = story
-        .links
-        .iter()
-        .flat_map(|l| &l.passages)
-        .filter(|p| p.article == a)
-        .map(|p| p.range.clone())
-        .collect();
-    only_here(&story.articles[a].text, &linked)
+    only_here(&story.articles[a].text, &linked_in(story, a))
 }
 
 #[cfg(test)]

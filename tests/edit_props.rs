@@ -3,7 +3,8 @@
 //! speakers renamed, given aliases and merged) mixed with undo and redo, on
 //! the bundled story. After every key the story is valid (quotes in text
 //! order on character boundaries, every speaker and article it names there,
-//! ids unique, links joining two articles); a save then loads back as the
+//! ids unique, links joining two articles; the marks and only-here passages
+//! the reader keeps up to date are those a fresh reader builds); a save then loads back as the
 //! story shown with no problem; and undoing everything gives back the
 //! story as it was loaded.
 
@@ -125,6 +126,13 @@ proptest! {
             prop_assert!(!app.quit);
             if let Err(e) = valid(&app.story) {
                 prop_assert!(false, "after {keys:?}: {e}");
+            }
+            // What an edit brought up to date in place is what a fresh
+            // reader would build.
+            for a in 0..app.story.articles.len() {
+                let fresh = verso::marks::Marks::build(&app.story, a);
+                prop_assert!(app.marks[a] == fresh, "marks of article {a} after {keys:?}");
+                prop_assert_eq!(&app.only[a], &verso::only::in_story(&app.story, a));
             }
         }
         let shown = canonical(&app.story);

@@ -99,6 +99,25 @@ fn delete_undo_redo() {
 }
 
 #[test]
+fn undo_and_redo_focus_what_they_bring_back() {
+    let s = scratch();
+    let (mut app, mut session) = open(&s);
+    // The quote a `u` brings back is focused: `x` deletes it again.
+    press(&mut app, &mut session, "}xu");
+    assert_eq!(app.target(), Some(verso::app::Target::Quote(0)));
+    press(&mut app, &mut session, "x");
+    assert_eq!(app.story.quotes.len(), 1);
+    assert_eq!(app.story.quotes[0].id, "q2");
+    // A link retyped, then undone and redone: focused each time.
+    press(&mut app, &mut session, "u]K");
+    press(&mut app, &mut session, "}u");
+    assert_eq!(app.target(), Some(verso::app::Target::Link(0)));
+    press(&mut app, &mut session, "}<C-r>");
+    assert_eq!(app.target(), Some(verso::app::Target::Link(0)));
+    assert_eq!(app.story.links[0].kind, verso::story::LinkKind::Conflict);
+}
+
+#[test]
 fn reattribute_to_someone_new_by_typing_a_name_with_spaces() {
     let s = scratch();
     let (mut app, mut session) = open(&s);

@@ -145,6 +145,7 @@ impl App {
         };
         let back = e.inverse();
         self.apply_ops(&back.ops);
+        self.show_edited(&back.ops);
         self.journal.push(Entry {
             step: Step::Undo,
             what: e.what.clone(),
@@ -162,6 +163,7 @@ impl App {
             return;
         };
         self.apply_ops(&e.ops);
+        self.show_edited(&e.ops);
         self.journal.push(Entry {
             step: Step::Redo,
             what: e.what.clone(),
@@ -215,44 +217,125 @@ impl App {
     }
 
     /// Applies ops known to fit (made by this reader, or checked by
-    /// [`App::replay`]), then rebuilds what they touched.
+    /// [`App::replay`]), then brings up to date what they touched: the
+    /// marks around each annotation added, removed or moved (all of them
+    /// when a speaker changed, since mentions follow speakers), the jump
+    /// index and only-here marks when link passages changed.
     fn apply_ops(&mut self, ops: &[Op]) {
-        let mut articles = vec![false; self.story.articles.len()];
-        let mut speakers = false;
-        let mut links = false;
+        let speakers = ops.iter().any(|op| {
+            matches!(
+                op,
+                Op::AddSpeaker(..) | Op::DropSpeaker(..) | Op::SetSpeaker(..)
+            )
+        });
+        // Per article: where link passages changed (only-here is redone there).
+        let mut only: Vec<Vec<std::ops::Range<usize>>> =
+            vec![Vec::new(); self.story.articles.len()];
+        let mut quotes = speakers;
         for op in ops {
             self.follow(op);
-            match op {
-                Op::AddQuote(_, q) | Op::DropQuote(_, q) => {
-                    // Quote indices shift in every article after this one.
-                    articles[q.article..].iter_mut().for_each(|a| *a = true);
-                }
-                Op::SetQuote(_, a, b) => {
-                    articles[a.article] = true;
-                    articles[b.article] = true;
-                }
-                // Link indices shift in every article.
-                Op::AddLink(..) | Op::DropLink(..) => {
-                    links = true;
-                    articles.iter_mut().for_each(|a| *a = true);
-                }
-                Op::SetLink(_, a, b) => {
-                    links = a.passages != b.passages;
-                    for p in a.passages.iter().chain(&b.passages) {
-                        articles[p.article] = true;
-                    }
-                }
-                Op::AddSpeaker(..) | Op::DropSpeaker(..) | Op::SetSpeaker(..) => speakers = true,
-            }
             // Ops made by this reader always fit the story.
             let _ = apply_to_story(&mut self.story, op);
+            // Where a speaker changed, everything is rebuilt below.
+            let mut touched: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+            match op {
+                Op::AddQuote(i, q) | Op::DropQuote(i, q) => {
+                    let added = matches!(op, Op::AddQuote(..));
+                    self.marks
+                        .iter_mut()
+                        .for_each(|m| m.shift_quotes(*i, added));
+                    touched.push((q.article, q.range.clone()));
+                }
+                Op::SetQuote(_, a, b) if (a.article, &a.range) != (b.article, &b.range) => {
+                    touched.push((a.article, a.range.clone()));
+                    touched.push((b.article, b.range.clone()));
+                }
+                Op::AddLink(i, l) | Op::DropLink(i, l) => {
+                    let added = matches!(op, Op::AddLink(..));
+                    self.marks.iter_mut().for_each(|m| m.shift_links(*i, added));
+                    touched.extend(l.passages.iter().map(|p| (p.article, p.range.clone())));
+                }
+                Op::SetLink(_, a, b) if a.passages != b.passages => {
+                    let both = a.passages.iter().chain(&b.passages);
+                    touched.extend(both.map(|p| (p.article, p.range.clone())));
+                }
+                _ => {}
+            }
+            match op {
+                Op::AddLink(..) | Op::DropLink(..) | Op::SetLink(..) => {
+                    touched.iter().for_each(|(a, r)| only[*a].push(r.clone()));
+                }
+                _ => quotes = true,
+            }
+            if !speakers {
+                for (a, r) in touched {
+                    self.marks[a].refresh(&self.story, a, r);
+                }
+            }
         }
+        let story = &self.story;
+        let big = story.articles.iter().map(|a| a.text.len()).sum::<usize>()
+            > crate::story::PARALLEL_BYTES;
         if speakers {
             self.story.refresh_mentions();
-            articles.iter_mut().for_each(|a| *a = true);
+            let story = &self.story;
+            let ids: Vec<usize> = (0..story.articles.len()).collect();
+            self.marks = crate::story::par_map(big, &ids, |_, &a| Marks::build(story, a));
             self.speaker_on.resize(self.story.speakers.len(), true);
         }
-        self.rebuild(&articles, links);
+        if only.iter().any(|w| !w.is_empty()) {
+            let story = &self.story;
+            let mut passages = vec![Vec::new(); story.articles.len()];
+            for (li, l) in story.links.iter().enumerate() {
+                for p in &l.passages {
+                    passages[p.article].push((p.range.start, li));
+                }
+            }
+            passages.iter_mut().for_each(|v| v.sort_unstable());
+            self.passages = passages;
+            if story.articles.len() > 1 {
+                for (a, windows) in only.iter().enumerate() {
+                    if !windows.is_empty() {
+                        crate::only::redo(&mut self.only[a], &self.sentences[a], story, a, windows);
+                    }
+                }
+            }
+        }
+        if quotes {
+            self.index_quotes();
+            let n = self.listed_quotes().len();
+            self.quote_sel = self.quote_sel.min(n.saturating_sub(1));
+        }
+    }
+
+    /// After an undo or redo: focuses the quote or link it brought back or
+    /// changed (the last one), so that the person sees it and the next `x`
+    /// or `K` acts on it.
+    fn show_edited(&mut self, ops: &[Op]) {
+        let last = ops.iter().rev().find_map(|op| match op {
+            Op::AddQuote(i, _) | Op::SetQuote(i, ..) => Some(Target::Quote(*i)),
+            Op::AddLink(i, _) | Op::SetLink(i, ..) => Some(Target::Link(*i)),
+            _ => None,
+        });
+        match last {
+            Some(Target::Quote(q)) if q < self.story.quotes.len() => self.goto_quote(q),
+            Some(Target::Link(l)) if l < self.story.links.len() => {
+                let passages = &self.story.links[l].passages;
+                let shown = (0..self.panes.len())
+                    .find(|&p| passages.iter().any(|x| x.article == self.panes[p].article));
+                let p = match (shown, passages.first()) {
+                    (Some(p), _) => p,
+                    (None, Some(x)) => {
+                        let article = x.article;
+                        self.show_article(0, article);
+                        0
+                    }
+                    (None, None) => return,
+                };
+                self.focus_link(p, l, None);
+            }
+            _ => {}
+        }
     }
 
     /// Keeps the reader's indices on the same quote, link and speaker across
@@ -297,39 +380,6 @@ impl App {
             }
             _ => {}
         }
-    }
-
-    /// Rebuilds the indexes of the articles marked, and the per-speaker
-    /// quote lists; with `links`, the link passages and only-here marks too.
-    fn rebuild(&mut self, articles: &[bool], links: bool) {
-        let story = &self.story;
-        let ids: Vec<usize> = (0..articles.len()).filter(|&a| articles[a]).collect();
-        let big = ids
-            .iter()
-            .map(|&a| story.articles[a].text.len())
-            .sum::<usize>()
-            > crate::story::PARALLEL_BYTES;
-        let marks = crate::story::par_map(big, &ids, |_, &a| Marks::build(story, a));
-        for (a, m) in ids.iter().zip(marks) {
-            self.marks[*a] = m;
-        }
-        if links {
-            let mut passages = vec![Vec::new(); story.articles.len()];
-            for (li, l) in story.links.iter().enumerate() {
-                for p in &l.passages {
-                    passages[p.article].push((p.range.start, li));
-                }
-            }
-            passages.iter_mut().for_each(|v| v.sort_unstable());
-            self.passages = passages;
-            let only = crate::story::par_map(big, &ids, |_, &a| crate::only::in_story(story, a));
-            for (a, o) in ids.iter().zip(only) {
-                self.only[*a] = o;
-            }
-        }
-        self.index_quotes();
-        let n = self.listed_quotes().len();
-        self.quote_sel = self.quote_sel.min(n.saturating_sub(1));
     }
 }
 

@@ -136,6 +136,9 @@ pub struct App {
     passages: Vec<Vec<(usize, usize)>>,
     /// Per article: the sentences no link covers, in text order (only here).
     pub only: Vec<Vec<Range<usize>>>,
+    /// Per article: the sentences that could be only here
+    /// ([`crate::only::candidates`]), for redoing `only` after a link edit.
+    sentences: Vec<Vec<Range<usize>>>,
     /// The only-here passage last jumped to: article and start.
     only_at: Option<(usize, usize)>,
     /// Per article, its quotes; per speaker and article, theirs (indices in
@@ -223,7 +226,14 @@ impl App {
             }
         }
         passages.iter_mut().for_each(|v| v.sort_unstable());
-        let only = crate::story::par_map(big, &ids, |_, &a| crate::only::in_story(&story, a));
+        let several = story.articles.len() > 1;
+        let sentences = crate::story::par_map(big, &ids, |_, &a| match several {
+            true => crate::only::candidates(&story.articles[a].text),
+            false => Vec::new(),
+        });
+        let only = (ids.iter())
+            .map(|&a| crate::only::uncovered(&sentences[a], &crate::only::linked_in(&story, a)))
+            .collect();
         let empty = Rc::new(Layout::new("", 1));
         let right = if story.articles.len() > 1 { 1 } else { 0 };
         let speakers = story.speakers.len();
@@ -273,6 +283,7 @@ impl App {
             layouts: HashMap::new(),
             passages,
             only,
+            sentences,
             only_at: None,
             quotes_of: Vec::new(),
             quotes_by: Vec::new(),
