@@ -1,15 +1,15 @@
 //! Anchoring: turn the checked entries of a story file into a [`Story`], reading
 //! each article and resolving every selector to one byte range.
 //!
-//! All selectors of an article are found in one pass over its text (Aho-Corasick
-//! over the distinct selector texts), so anchoring grows with the text plus the
-//! number of occurrences, never with texts × selectors.
+//! All selectors of an article are found in one pass over its text
+//! ([`find`](super::find): the distinct selector texts at once), so anchoring
+//! grows with the text plus the number of occurrences, never with texts ×
+//! selectors.
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::FastMap;
+use super::find::find_all;
 use super::format::Selector;
 use super::offsets::{CharIndex, closest, snap_to_graphemes};
 use super::parse::Parsed;
@@ -402,36 +402,6 @@ fn locate<'s>(
     out.into_iter()
         .map(|r| r.expect("every selector is resolved"))
         .collect()
-}
-
-/// All occurrences of the needles in `text`, in one pass: for each needle its
-/// pattern number, and for each pattern the sorted byte offsets where it occurs.
-pub(crate) fn find_all<'n>(
-    text: &str,
-    needles: impl Iterator<Item = &'n str>,
-) -> (Vec<usize>, Vec<Vec<usize>>) {
-    let mut pattern_of: FastMap<&str, usize> = FastMap::default();
-    let mut patterns: Vec<&str> = Vec::new();
-    let needle_pattern: Vec<usize> = needles
-        .map(|n| {
-            *pattern_of.entry(n).or_insert_with(|| {
-                patterns.push(n);
-                patterns.len() - 1
-            })
-        })
-        .collect();
-    let mut hits: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
-    if !patterns.is_empty() {
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("selector patterns always build");
-        // Matches of one pattern come in order of their ends, so of their starts.
-        for m in ac.find_overlapping_iter(text) {
-            hits[m.pattern().as_usize()].push(m.start());
-        }
-    }
-    (needle_pattern, hits)
 }
 
 enum Unresolved {

@@ -11,6 +11,7 @@
 mod anchor;
 pub mod bundled;
 mod color;
+mod find;
 pub mod format;
 mod json;
 mod mentions;
