@@ -417,6 +417,50 @@ fn a_draft_is_saved_beside_its_first_article_and_reopens() {
 }
 
 #[test]
+fn after_a_search_v_selects_the_sentence_of_the_match() {
+    let s = scratch();
+    let (mut app, mut session) = open(&s);
+    press(&mut app, &mut session, "/twelve<Enter>v<Enter>Ann<Enter>");
+    let texts: Vec<&str> = (app.story.quotes.iter())
+        .map(|q| &app.story.articles[q.article].text[q.range.clone()])
+        .collect();
+    assert!(texts.contains(&"Twelve people died."), "{texts:?}");
+}
+
+#[test]
+fn a_save_over_an_existing_file_asks_first() {
+    let s = scratch();
+    s.write("a.json", "precious, not a story\n");
+    let over = |answer: &str| {
+        // The path offered (a-2.json: never the file that is there) cleared,
+        // the existing file's name typed instead.
+        let keys = format!("<C-s>{}a.json<Enter>{answer}", "<Backspace>".repeat(40));
+        verso(&s.dir, &["render", "a.txt", "b.txt", "--keys", &keys], None)
+    };
+    // n: back to the path prompt; Esc: nothing written.
+    let out = over("n<Esc>");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(s.path("a.json")).unwrap(),
+        "precious, not a story\n"
+    );
+    assert!(!s.path("a-2.json").exists());
+    // Esc at the question itself: nothing written either.
+    let out = over("<Esc>");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(s.path("a.json")).unwrap(),
+        "precious, not a story\n"
+    );
+    // y: replaced by the story.
+    let out = over("y");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let back = story::load(&s.path("a.json")).unwrap();
+    assert!(back.problems.is_empty(), "{:?}", back.problems);
+    assert_eq!(back.articles[1].text, B);
+}
+
+#[test]
 fn render_save_applies_the_keys_and_writes_through_the_save() {
     let s = scratch();
     let out = verso(

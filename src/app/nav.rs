@@ -355,6 +355,10 @@ impl App {
         };
         let start = list[idx].start;
         self.search.current = Some((article, idx));
+        // The match is the focus now (what `v` selects), not a quote or link.
+        self.current_quote = None;
+        self.focused_link = None;
+        self.diff = None;
         self.reveal(p, start);
         let other: usize = self.search.matches[self.panes[1 - p].article].len();
         self.message = Some(format!(

@@ -159,7 +159,8 @@ pub enum Move {
 
 impl App {
     /// `v`: selects, in the focused article, the focused quote or link
-    /// passage if it is there, else the first sentence on screen.
+    /// passage if it is there, else the sentence of the search match jumped
+    /// to if it is on screen, else the first sentence on screen.
     pub(crate) fn start_selection(&mut self) {
         let p = self.active_pane();
         let article = self.panes[p].article;
@@ -176,8 +177,22 @@ impl App {
                     .find(|x| x.article == article)
                     .map(|x| x.range.clone())
             });
+        // Else the sentence of the search match last jumped to, if on screen.
+        let pane = &self.panes[p];
+        let on_screen = |at: usize| {
+            let row = pane.layout.row_of(at);
+            row >= pane.top && row < pane.top + pane.height
+        };
+        let matched = match self.search.current {
+            Some((a, i)) if a == article && focused.is_none() => {
+                let at = self.search.matches[a].get(i).map(|r| r.start);
+                at.filter(|&at| on_screen(at))
+                    .and_then(|at| sentence_at(text, at))
+            }
+            _ => None,
+        };
         let first = self.first_visible(p);
-        let range = focused.or_else(|| {
+        let range = focused.or(matched).or_else(|| {
             sentence_at(text, first).map(|s| {
                 if s.start < first {
                     // Begun above the screen: the next one, if it starts on it.
