@@ -119,7 +119,7 @@ actions! {
     NextKind "next_kind" "the focused quote's or link's next kind",
     Reattribute "reattribute" "give the focused quote to another speaker (a picker)",
     EditNote "edit_note" "edit the focused link's note",
-    SelectPassage "select_passage" "select the focused passage (or the first sentence)",
+    SelectPassage "select_passage" "select the focused passage, search match or first sentence",
     Link "link" "link the selections of the two articles",
     Undo "undo" "undo the last edit",
     Redo "redo" "redo the last edit undone",
