@@ -2,12 +2,9 @@
 //! sentence, the speaker before a speech verb, and the listener or
 //! circumstance after it.
 
-use super::{Ctx, low};
+use super::{Ctx, MAX_ASIDE, MAX_PARENTHESIS, low};
 use crate::annotate::lexicon as lx;
 use crate::annotate::speakers::{Np, chunk_after, chunk_before, interpret, pronoun, pronoun_np};
-
-/// The longest aside between a name and its verb, in tokens.
-pub(super) const MAX_ASIDE: usize = 25;
 use crate::text::{Sent, Tok};
 
 impl Ctx<'_> {
@@ -69,7 +66,7 @@ impl Ctx<'_> {
             && toks[e - 1].text(text) == ")"
             && let Some(open) = (lo..e - 1)
                 .rev()
-                .take(super::direct::MAX_PARENTHESIS)
+                .take(MAX_PARENTHESIS)
                 .find(|&k| toks[k].text(text) == "(")
         {
             e = open;

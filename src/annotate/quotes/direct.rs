@@ -2,7 +2,7 @@
 //! to them (`"...," Mr Little said.`, `he said: "..."`), or at the end of the
 //! paragraph before (`Asked why, he said:`).
 
-use super::{Ctx, is_verb, low};
+use super::{Ctx, MAX_ASIDE, MAX_PARENTHESIS, is_verb, low};
 use crate::annotate::lexicon as lx;
 use crate::annotate::speakers::{chunk_after, interpret, pronoun_np};
 use crate::text::{Par, QSpan, Sent, Tok};
@@ -46,8 +46,8 @@ impl Ctx<'_> {
                     // `"...," Vann R. Newkirk II, a writer for The Atlantic, said`
                     if v < end
                         && toks[v].text(text) == ","
-                        && let Some(c) = (v + 1..end.min(v + 1 + super::cues::MAX_ASIDE))
-                            .find(|&j| toks[j].text(text) == ",")
+                        && let Some(c) =
+                            (v + 1..end.min(v + 1 + MAX_ASIDE)).find(|&j| toks[j].text(text) == ",")
                         && toks.get(c + 1).is_some_and(|&t| is_verb(t, text))
                     {
                         v = c + 1;
@@ -153,9 +153,6 @@ pub(super) fn after_parenthesis(toks: &[Tok], i: usize, end: usize, text: &str) 
         .find(|&j| toks[j].text(text) == ")")
         .map_or(i, |j| j + 1)
 }
-
-/// The most tokens a parenthesis between a name and its verb holds.
-pub(super) const MAX_PARENTHESIS: usize = 10;
 
 /// A word in the form of a verb in the present or past (`sings`,
 /// `demanded`): lower case, not a function word.

@@ -28,6 +28,11 @@ use direct::{is_direct, par_starts_with_quote};
 
 mod cues;
 mod direct;
+
+/// The longest aside between a name and its verb, in tokens.
+const MAX_ASIDE: usize = 25;
+/// The most tokens a parenthesis between a name and its verb holds.
+const MAX_PARENTHESIS: usize = 10;
 mod indirect;
 mod naming;
 
