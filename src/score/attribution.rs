@@ -227,7 +227,12 @@ pub fn mistakes(text: &str, draft: &[DraftQuote], gold: &[GoldAttribution]) -> V
     let mut out = Vec::new();
     for (di, d) in draft.iter().enumerate() {
         if !paired.iter().any(|p| p.0 == di) {
-            out.push(format!("false\t{}", cut(&d.range)));
+            // `second`: it matches an attribution another drafted quote took.
+            let kind = match gold.iter().any(|g| matches(&d.range, &g.content)) {
+                true => "false-second",
+                false => "false",
+            };
+            out.push(format!("{kind}\t{}", cut(&d.range)));
         }
     }
     for (gi, g) in gold.iter().enumerate().filter(|(_, g)| is_speech(g)) {
@@ -578,6 +583,12 @@ mod tests {
         // Two drafts over the first: the closer pairs with it, the other is wrong.
         let f = measure(&[d(0..9, &[]), d(0..8, &[])], &gold);
         assert_eq!((f.drafted, f.drafted_right, f.speech_found), (2, 1, 1));
+        let lines = mistakes(
+            "we won it again and again",
+            &[d(0..9, &[]), d(0..8, &[])],
+            &gold,
+        );
+        assert_eq!(lines[0], "false-second\twe won i");
         // One draft over both: it pairs with the one it overlaps more.
         let f = measure(&[d(0..14, &[])], &gold);
         assert_eq!((f.drafted_right, f.speech_found), (1, 1));
