@@ -255,6 +255,32 @@ fn speakers_rename_alias_and_merge() {
 }
 
 #[test]
+fn a_file_changed_by_something_else_is_not_saved_over() {
+    let s = scratch();
+    let (mut app, mut session) = open(&s);
+    press(&mut app, &mut session, "}x<C-s>");
+    assert!(app.message.as_deref().unwrap().starts_with("saved"));
+    // Another program rewrites the file; the next save asks for a path.
+    let theirs = STORY.replace("Bridge", "Their bridge");
+    std::fs::write(s.path("story.json"), &theirs).unwrap();
+    press(&mut app, &mut session, "]K<C-s>");
+    assert!(app.dirty(), "not saved");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("changed by something else"),
+        "{:?}",
+        app.message
+    );
+    assert!(matches!(app.overlay, Overlay::Prompt { .. }));
+    assert_eq!(
+        std::fs::read_to_string(s.path("story.json")).unwrap(),
+        theirs
+    );
+}
+
+#[test]
 fn saving_in_place_changes_only_what_was_edited() {
     let s = scratch();
     let (mut app, mut session) = open(&s);
