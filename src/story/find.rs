@@ -168,6 +168,31 @@ mod tests {
             .collect()
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+        /// Texts of few letters (so that needles recur and begin alike), some
+        /// of them multi-byte; needles cut from the text and made up.
+        #[test]
+        fn every_occurrence_as_brute_force_finds_it(
+            text in "[ab é東]{0,300}",
+            cuts in proptest::collection::vec((0usize..300, 0usize..60), 0..30),
+            made in proptest::collection::vec("[ab é]{1,40}", 0..5),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let mut needles: Vec<String> = cuts
+                .iter()
+                .filter(|(at, _)| *at < chars.len())
+                .map(|&(at, len)| chars[at..(at + len).min(chars.len())].iter().collect())
+                .filter(|n: &String| !n.is_empty())
+                .collect();
+            needles.extend(made);
+            let (pattern, hits) = find_all(&text, needles.iter().map(String::as_str));
+            for (n, &p) in needles.iter().zip(&pattern) {
+                proptest::prop_assert_eq!(&hits[p], &naive(&text, n), "{}", n);
+            }
+        }
+    }
+
     #[test]
     fn finds_every_occurrence_of_long_and_short_needles() {
         let text = "aaaaaaaaaaaaaaaaaaaa said the mayor, \"We will rebuild the bridge,\" \
