@@ -83,14 +83,18 @@ fn prev_sentence_end(text: &str, start: usize, end: usize) -> Option<usize> {
     ends.pop()
 }
 
+/// A word, not the space or punctuation between words.
+fn is_word(w: &str) -> bool {
+    w.chars().any(char::is_alphanumeric)
+}
+
+/// How far a word step looks, in bytes.
+const WORD_REACH: usize = 400;
+
 /// The end of the word after `end`, or the end of the one before it.
 fn word_end(text: &str, end: usize, forward: bool) -> Option<usize> {
-    let is_word = |w: &str| w.chars().any(char::is_alphanumeric);
     if forward {
-        let to = (end + 400).min(text.len());
-        let to = (to..=text.len())
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(text.len());
+        let to = text.ceil_char_boundary(end + WORD_REACH);
         text[end..to]
             .split_word_bound_indices()
             .find(|(_, w)| is_word(w))
@@ -104,11 +108,7 @@ fn word_end(text: &str, end: usize, forward: bool) -> Option<usize> {
                     .sum::<usize>()
             })
     } else {
-        let from = end.saturating_sub(400);
-        let from = (0..=from)
-            .rev()
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(0);
+        let from = text.floor_char_boundary(end.saturating_sub(WORD_REACH));
         let words: Vec<usize> = text[from..end]
             .split_word_bound_indices()
             .filter(|(_, w)| is_word(w))
@@ -121,23 +121,15 @@ fn word_end(text: &str, end: usize, forward: bool) -> Option<usize> {
 
 /// The start of the word before `start`, or of the one after it.
 fn word_start(text: &str, start: usize, back: bool) -> Option<usize> {
-    let is_word = |w: &str| w.chars().any(char::is_alphanumeric);
     if back {
-        let from = start.saturating_sub(400);
-        let from = (0..=from)
-            .rev()
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(0);
+        let from = text.floor_char_boundary(start.saturating_sub(WORD_REACH));
         text[from..start]
             .split_word_bound_indices()
             .filter(|(_, w)| is_word(w))
             .map(|(i, _)| from + i)
             .next_back()
     } else {
-        let to = (start + 400).min(text.len());
-        let to = (to..=text.len())
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(text.len());
+        let to = text.ceil_char_boundary(start + WORD_REACH);
         text[start..to]
             .split_word_bound_indices()
             .filter(|(_, w)| is_word(w))
