@@ -10,7 +10,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::App;
-use crate::marks::Marks;
 use crate::story::{Link, Quote, Speaker};
 
 /// One change to one list of the story.
@@ -273,26 +272,14 @@ impl App {
                 }
             }
         }
-        let story = &self.story;
-        let big = story.articles.iter().map(|a| a.text.len()).sum::<usize>()
-            > crate::story::PARALLEL_BYTES;
         if speakers {
             self.story.refresh_mentions();
-            let story = &self.story;
-            let ids: Vec<usize> = (0..story.articles.len()).collect();
-            self.marks = crate::story::par_map(big, &ids, |_, &a| Marks::build(story, a));
+            self.marks = super::all_marks(&self.story);
             self.speaker_on.resize(self.story.speakers.len(), true);
         }
         if only.iter().any(|w| !w.is_empty()) {
             let story = &self.story;
-            let mut passages = vec![Vec::new(); story.articles.len()];
-            for (li, l) in story.links.iter().enumerate() {
-                for p in &l.passages {
-                    passages[p.article].push((p.range.start, li));
-                }
-            }
-            passages.iter_mut().for_each(|v| v.sort_unstable());
-            self.passages = passages;
+            self.passages = super::passage_index(story);
             if story.articles.len() > 1 {
                 for (a, windows) in only.iter().enumerate() {
                     if !windows.is_empty() {
@@ -394,21 +381,18 @@ pub enum Target {
 /// Applies one op to the story's lists, or says why it does not fit.
 pub fn apply_to_story(story: &mut crate::story::Story, op: &Op) -> Result<(), String> {
     let arts = story.articles.len();
+    // A range of an article of the story, on character boundaries.
+    let fits = |s: &crate::story::Story, article: usize, r: &std::ops::Range<usize>| {
+        article < arts && {
+            let text = &s.articles[article].text;
+            r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+        }
+    };
     let fits_quote = |s: &crate::story::Story, q: &Quote| {
-        q.article < arts
-            && q.speaker < s.speakers.len()
-            && q.range.end <= s.articles[q.article].text.len()
-            && s.articles[q.article].text.is_char_boundary(q.range.start)
-            && s.articles[q.article].text.is_char_boundary(q.range.end)
+        q.speaker < s.speakers.len() && fits(s, q.article, &q.range)
     };
-    let fits_link = |s: &crate::story::Story, l: &Link| {
-        l.passages.iter().all(|p| {
-            p.article < arts
-                && p.range.end <= s.articles[p.article].text.len()
-                && s.articles[p.article].text.is_char_boundary(p.range.start)
-                && s.articles[p.article].text.is_char_boundary(p.range.end)
-        })
-    };
+    let fits_link =
+        |s: &crate::story::Story, l: &Link| l.passages.iter().all(|p| fits(s, p.article, &p.range));
     let bad = |what: &str| Err(format!("{what} does not fit the story"));
     match op {
         Op::AddQuote(i, q) => {

@@ -212,20 +212,36 @@ impl Listed<'_> {
     }
 }
 
+/// Whether the story's texts are big enough to index on several threads.
+pub(crate) fn is_big(story: &Story) -> bool {
+    story.articles.iter().map(|a| a.text.len()).sum::<usize>() > crate::story::PARALLEL_BYTES
+}
+
+/// The marks of every article.
+pub(crate) fn all_marks(story: &Story) -> Vec<Marks> {
+    let ids: Vec<usize> = (0..story.articles.len()).collect();
+    crate::story::par_map(is_big(story), &ids, |_, &a| Marks::build(story, a))
+}
+
+/// Per article, its link passages sorted by start: (start, link).
+pub(crate) fn passage_index(story: &Story) -> Vec<Vec<(usize, usize)>> {
+    let mut passages = vec![Vec::new(); story.articles.len()];
+    for (li, l) in story.links.iter().enumerate() {
+        for p in &l.passages {
+            passages[p.article].push((p.range.start, li));
+        }
+    }
+    passages.iter_mut().for_each(|v| v.sort_unstable());
+    passages
+}
+
 impl App {
     /// A reader on `story`, for a screen of `size`.
     pub fn new(story: Story, draft: bool, size: (u16, u16)) -> App {
         let ids: Vec<usize> = (0..story.articles.len()).collect();
-        let big = story.articles.iter().map(|a| a.text.len()).sum::<usize>()
-            > crate::story::PARALLEL_BYTES;
-        let marks = crate::story::par_map(big, &ids, |_, &a| Marks::build(&story, a));
-        let mut passages = vec![Vec::new(); story.articles.len()];
-        for (li, l) in story.links.iter().enumerate() {
-            for p in &l.passages {
-                passages[p.article].push((p.range.start, li));
-            }
-        }
-        passages.iter_mut().for_each(|v| v.sort_unstable());
+        let big = is_big(&story);
+        let marks = all_marks(&story);
+        let passages = passage_index(&story);
         let several = story.articles.len() > 1;
         let sentences = crate::story::par_map(big, &ids, |_, &a| match several {
             true => crate::only::candidates(&story.articles[a].text),
