@@ -120,50 +120,41 @@ pub fn member_value(text: &str, node: &Node, key: &str) -> Option<Range<usize>> 
     if text.as_bytes().get(node.span.start) != Some(&b'{') {
         return None;
     }
-    let mut s = Scanner::new(text, node.span.start + 1, 0);
+    let mut s = Scanner::new(text, node.span.start, 0);
     let mut found = None;
-    s.ws();
-    if s.peek() == Some(b'}') {
-        return None;
-    }
-    loop {
-        s.ws();
-        if s.peek() != Some(b'"') {
-            return None;
-        }
-        let k = s.string().ok()?;
-        let raw = &text[k.start + 1..k.end - 1];
-        let same = if raw.contains('\\') {
-            serde_json::from_str::<String>(&text[k]).ok()? == key
-        } else {
-            raw == key
+    s.members(|s, k| {
+        // Keys without escapes (nearly all) compare as they are written.
+        let raw = &s.text[k.start + 1..k.end - 1];
+        let same = match raw.contains('\\') {
+            false => raw == key,
+            true => decode(&s.text[k])? == key,
         };
-        s.ws();
-        s.expect(b':').ok()?;
-        s.ws();
         let v = s.pos;
-        s.skip_value().ok()?;
+        s.skip_value()?;
         if same {
             found = Some(v..s.pos);
         }
-        s.ws();
-        match s.peek() {
-            Some(b',') => s.pos += 1,
-            _ => return found,
-        }
-    }
+        Ok(())
+    })
+    .ok()?;
+    found
 }
 
 /// The string value of the last member named `key` of the object `node`,
 /// decoded (without a copy when it has no escapes).
 pub fn member_str<'t>(text: &'t str, node: &Node, key: &str) -> Option<Cow<'t, str>> {
     let raw = &text[member_value(text, node, key)?];
-    if !raw.starts_with('"') {
-        return None;
-    }
-    match raw.get(1..raw.len() - 1) {
-        Some(inner) if !inner.contains('\\') => Some(inner.into()),
-        _ => serde_json::from_str::<String>(raw).ok().map(Into::into),
+    raw.starts_with('"').then(|| decode(raw).ok()).flatten()
+}
+
+/// A JSON string as written (with its quotation marks), decoded: its own
+/// bytes when it has no escapes.
+fn decode(raw: &str) -> Result<Cow<'_, str>, String> {
+    match raw.get(1..raw.len().saturating_sub(1)) {
+        Some(inner) if !inner.contains('\\') => Ok(inner.into()),
+        _ => serde_json::from_str::<String>(raw)
+            .map(Into::into)
+            .map_err(|e| e.to_string()),
     }
 }
 
@@ -253,84 +244,14 @@ impl<'a> Scanner<'a> {
         Ok(())
     }
 
-    fn object(&mut self) -> Result<Kind, String> {
-        self.enter()?;
-        self.pos += 1;
-        let mut members = Vec::new();
-        self.ws();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-        } else {
-            loop {
-                self.ws();
-                if self.peek() != Some(b'"') {
-                    return Err(self.error("expected a key (a string)"));
-                }
-                let key_span = self.string()?;
-                let raw = &self.text[key_span.start + 1..key_span.end - 1];
-                let key = if raw.contains('\\') {
-                    serde_json::from_str::<String>(&self.text[key_span.clone()])
-                        .map_err(|e| self.error(&format!("bad key: {e}")))?
-                } else {
-                    raw.to_string()
-                };
-                self.ws();
-                self.expect(b':')?;
-                self.ws();
-                let value = self.value()?;
-                members.push(Member {
-                    key,
-                    key_span,
-                    value,
-                });
-                self.ws();
-                match self.peek() {
-                    Some(b',') => self.pos += 1,
-                    Some(b'}') => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return Err(self.error("expected ',' or '}'")),
-                }
-            }
-        }
-        self.depth -= 1;
-        Ok(Kind::Object(members))
-    }
-
-    fn array(&mut self) -> Result<Kind, String> {
-        self.enter()?;
-        self.pos += 1;
-        let mut items = Vec::new();
-        self.ws();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-        } else {
-            loop {
-                self.ws();
-                items.push(self.value()?);
-                self.ws();
-                match self.peek() {
-                    Some(b',') => self.pos += 1,
-                    Some(b']') => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return Err(self.error("expected ',' or ']'")),
-                }
-            }
-        }
-        self.depth -= 1;
-        Ok(Kind::Array(items))
-    }
-
-    /// Any value, its syntax checked, nothing recorded.
-    fn skip_value(&mut self) -> Result<(), String> {
-        let (open, close) = match self.peek() {
-            Some(b'{') => (b'{', b'}'),
-            Some(b'[') => (b'[', b']'),
-            _ => return self.value().map(drop),
-        };
+    /// The items of the object or array the scanner is at (at its opening
+    /// bracket, closed by `close`): `each` reads one, the brackets and commas
+    /// around them are read here.
+    fn items(
+        &mut self,
+        close: u8,
+        mut each: impl FnMut(&mut Self) -> Result<(), String>,
+    ) -> Result<(), String> {
         self.enter()?;
         self.pos += 1;
         self.ws();
@@ -339,16 +260,7 @@ impl<'a> Scanner<'a> {
         } else {
             loop {
                 self.ws();
-                if open == b'{' {
-                    if self.peek() != Some(b'"') {
-                        return Err(self.error("expected a key (a string)"));
-                    }
-                    self.string()?;
-                    self.ws();
-                    self.expect(b':')?;
-                    self.ws();
-                }
-                self.skip_value()?;
+                each(self)?;
                 self.ws();
                 match self.peek() {
                     Some(b',') => self.pos += 1,
@@ -356,18 +268,70 @@ impl<'a> Scanner<'a> {
                         self.pos += 1;
                         break;
                     }
-                    _ => {
-                        return Err(self.error(if open == b'{' {
-                            "expected ',' or '}'"
-                        } else {
-                            "expected ',' or ']'"
-                        }));
-                    }
+                    _ => return Err(self.unclosed(close)),
                 }
             }
         }
         self.depth -= 1;
         Ok(())
+    }
+
+    #[cold]
+    fn unclosed(&self, close: u8) -> String {
+        self.error(&format!("expected ',' or '{}'", close as char))
+    }
+
+    /// The members of the object the scanner is at: `each` gets the key's
+    /// span with the scanner at the value, and reads the value.
+    fn members(
+        &mut self,
+        mut each: impl FnMut(&mut Self, Range<usize>) -> Result<(), String>,
+    ) -> Result<(), String> {
+        self.items(b'}', |s| {
+            if s.peek() != Some(b'"') {
+                return Err(s.error("expected a key (a string)"));
+            }
+            let key = s.string()?;
+            s.ws();
+            s.expect(b':')?;
+            s.ws();
+            each(s, key)
+        })
+    }
+
+    fn object(&mut self) -> Result<Kind, String> {
+        let mut members = Vec::new();
+        self.members(|s, key_span| {
+            let key = decode(&s.text[key_span.clone()])
+                .map_err(|e| s.error(&format!("bad key: {e}")))?
+                .into_owned();
+            let value = s.value()?;
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
+            Ok(())
+        })?;
+        Ok(Kind::Object(members))
+    }
+
+    fn array(&mut self) -> Result<Kind, String> {
+        let mut items = Vec::new();
+        self.items(b']', |s| {
+            items.push(s.value()?);
+            Ok(())
+        })?;
+        Ok(Kind::Array(items))
+    }
+
+    /// Any value, its syntax checked, nothing recorded.
+    fn skip_value(&mut self) -> Result<(), String> {
+        match self.peek() {
+            Some(b'{') => self.members(|s, _| s.skip_value()),
+            Some(b'[') => self.items(b']', Self::skip_value),
+            _ => self.value().map(drop),
+        }
     }
 
     /// A string, from its opening quotation mark past its closing one.
