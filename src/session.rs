@@ -260,11 +260,7 @@ impl Session {
             }
         };
         fsutil::write_atomically(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
-        self.stamp = stamp_of(&path);
-        self.stamp = stamp_of(&path);
-        self.original = Some(text);
-        self.saved = current;
-        Ok(Some(self.saved_now(app, &path)))
+        Ok(Some(self.saved_now(app, &path, text, current)))
     }
 
     /// Saves to a new path: `Ok(None)` when `path` exists and the person has
@@ -307,12 +303,19 @@ impl Session {
                 )
             })?);
         }
+        // Each text file: already there with this text (nothing to write),
+        // absent (to write), or there with other text (an error).
+        let mut write = Vec::new();
         for (f, text) in &keep {
-            if std::fs::read(f).is_ok_and(|old| old != text.as_bytes()) {
-                return Err(format!(
-                    "{}: an article file with other text is there; save the story to another folder",
-                    f.display()
-                ));
+            match std::fs::read(f) {
+                Ok(old) if old == text.as_bytes() => {}
+                Ok(_) => {
+                    return Err(format!(
+                        "{}: an article file with other text is there; save the story to another folder",
+                        f.display()
+                    ));
+                }
+                Err(_) => write.push((f, text)),
             }
         }
         let mut current = canonical(&app.story);
@@ -321,10 +324,7 @@ impl Session {
         }
         let text = current.to_json();
         self.verify(app, &text, &names, &current)?;
-        for (f, t) in &keep {
-            if std::fs::read(f).is_ok_and(|old| old == t.as_bytes()) {
-                continue;
-            }
+        for (f, t) in write {
             if let Some(d) = f.parent() {
                 std::fs::create_dir_all(d).map_err(|e| format!("{}: {e}", d.display()))?;
             }
@@ -345,15 +345,23 @@ impl Session {
             .collect();
         if let Some(j) = &mut self.journal {
             j.key = crate::state::key(std::slice::from_ref(&path));
-            j.base = None;
         }
-        self.original = Some(text);
-        self.saved = current;
-        Ok(Some(self.saved_now(app, &path)))
+        Ok(Some(self.saved_now(app, &path, text, current)))
     }
 
-    /// After a save: the history marked, the journal gone, what to say.
-    fn saved_now(&mut self, app: &mut App, path: &Path) -> String {
+    /// After `text`, the story `current`, was written to `path`: it is what
+    /// the file holds now, the history is marked, the journal gone; what to
+    /// say.
+    fn saved_now(
+        &mut self,
+        app: &mut App,
+        path: &Path,
+        text: String,
+        current: StoryFile,
+    ) -> String {
+        self.stamp = stamp_of(path);
+        self.original = Some(text);
+        self.saved = current;
         app.history.mark_saved();
         self.steps.clear();
         self.remove_journal();
