@@ -470,7 +470,12 @@ impl Session {
         if let Some(b) = self.journal.as_ref().and_then(|j| j.base.clone()) {
             return b;
         }
-        let mut h = fnv(self.saved.to_json().as_bytes());
+        // The story file's own text when there is one (in memory already);
+        // a draft's canonical form otherwise.
+        let mut h = match &self.original {
+            Some(text) => fnv(text.as_bytes()),
+            None => fnv(self.saved.to_json().as_bytes()),
+        };
         for a in &app.story.articles {
             h = h.rotate_left(5) ^ fnv(a.text.as_bytes());
         }
